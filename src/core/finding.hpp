@@ -1,0 +1,68 @@
+#pragma once
+// What a check reports (Finding), what the pipeline reports about a file (Diagnostic), and the
+// per-file result that flows to filters and reporters.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace secreview {
+
+enum class Severity : std::uint8_t { Low = 1, Medium = 2, High = 3 };
+enum class Confidence : std::uint8_t { Low = 1, Medium = 2, High = 3 };
+// A defect is a security finding; a suggestion is a maintainability point.
+enum class FindingKind : std::uint8_t { Defect, Suggestion };
+
+std::string_view to_string(Severity s);
+std::string_view to_string(Confidence c);
+std::string_view to_string(FindingKind k);
+std::optional<Severity> parse_severity(std::string_view s);
+std::optional<Confidence> parse_confidence(std::string_view s);
+
+// A 1-based position. `column` counts Unicode code points, so it matches what editors show.
+struct Position {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  auto operator<=>(const Position&) const = default;
+};
+
+struct Finding {
+  std::string rule_id;
+  int cwe = 0;
+  FindingKind kind = FindingKind::Defect;
+  Severity severity = Severity::Medium;
+  Confidence confidence = Confidence::Medium;
+  std::string path;
+  Position start;
+  Position end;
+  std::string issue;     // one line: what is wrong here
+  std::string solution;  // one line: what to do instead
+  std::string snippet;   // the source line the finding starts on, without its terminator
+  std::string fingerprint;  // stable across unrelated edits and line shifts (hex)
+};
+
+enum class DiagnosticLevel : std::uint8_t { Note, Warning, Error };
+std::string_view to_string(DiagnosticLevel l);
+
+// Something about the input rather than the code: a syntax error, an unreadable file.
+struct Diagnostic {
+  DiagnosticLevel level = DiagnosticLevel::Error;
+  std::string path;
+  Position at;  // line 0 when the diagnostic is about the whole file
+  std::string message;
+};
+
+struct FileResult {
+  std::string path;
+  bool analysed = false;  // false when the file could not be read at all
+  std::uint64_t lines = 0;
+  std::uint64_t bytes = 0;
+  std::vector<Finding> findings;  // sorted by position, then rule id
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Orders findings by position then rule id, and drops exact duplicates.
+void sort_findings(std::vector<Finding>& findings);
+
+}  // namespace secreview

@@ -1,0 +1,38 @@
+#include "core/source.hpp"
+
+#include "core/text.hpp"
+
+namespace secreview {
+
+SourceFile::SourceFile(std::string path, std::string text)
+    : path_(std::move(path)), text_(std::move(text)) {
+  // Python accepts a lone CR as a line break; tree-sitter counts rows by LF only. Turning a
+  // lone CR into LF keeps every byte offset and makes both agree.
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n')) text_[i] = '\n';
+  }
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+  }
+  // A trailing newline does not open another line.
+  if (line_starts_.size() > 1 && line_starts_.back() == text_.size()) line_starts_.pop_back();
+}
+
+std::string_view SourceFile::line(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  std::size_t begin = line_starts_[line - 1];
+  std::size_t end = line < line_starts_.size() ? line_starts_[line] : text_.size();
+  std::string_view s = std::string_view(text_).substr(begin, end - begin);
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+Position SourceFile::position(std::uint32_t row, std::uint32_t byte_column) const {
+  std::string_view l = line(row + 1);
+  std::size_t col = utf8_length(l.substr(0, std::min<std::size_t>(byte_column, l.size())));
+  if (byte_column > l.size()) col += byte_column - l.size();
+  return Position{row + 1, static_cast<std::uint32_t>(col + 1)};
+}
+
+}  // namespace secreview

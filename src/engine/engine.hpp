@@ -1,0 +1,47 @@
+#pragma once
+// The analysis engine: source text in, findings out. Thread-safe: one Engine is shared by every
+// worker; each call to analyze() parses with that thread's parser.
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/finding.hpp"
+#include "engine/rule.hpp"
+
+namespace secreview {
+
+struct EngineOptions {
+  Severity min_severity = Severity::Low;
+  Confidence min_confidence = Confidence::Low;
+  std::set<std::string> only;     // rule ids / aliases / "CWE-n" to run; empty = all
+  std::set<std::string> exclude;  // rule ids / aliases / "CWE-n" to skip
+};
+
+class Engine {
+ public:
+  Engine(const RuleRegistry& registry, EngineOptions options);
+
+  // Analyses one Python file's text. `path` is how the file is named in findings.
+  FileResult analyze(const std::string& path, std::string text) const;
+
+  std::size_t active_rules() const { return active_.size(); }
+
+ private:
+  bool selected(const RuleMeta& m) const;
+  void dispatch_calls(const py::Model& model, std::vector<Finding>& out) const;
+
+  const RuleRegistry& registry_;
+  EngineOptions options_;
+  std::vector<const LoadedRule*> active_;
+  std::unordered_map<std::string, std::vector<const LoadedRule*>> by_name_;    // "os.system"
+  std::unordered_map<std::string, std::vector<const LoadedRule*>> by_method_;  // ".execute"
+  std::vector<const LoadedRule*> all_calls_;                                   // "*"
+  std::vector<const LoadedRule*> module_rules_;
+};
+
+// Gives each finding a fingerprint that survives line shifts: rule, normalised line text and
+// the occurrence of that pair in the file.
+void assign_fingerprints(std::vector<Finding>& findings);
+
+}  // namespace secreview

@@ -1,0 +1,134 @@
+#pragma once
+// The rule interface, its metadata, and the registry rules add themselves to.
+//
+// A rule is a folder under rules/: `rule.toml` (metadata and any API lists: data), `README.md`
+// (documentation), `positive.py`/`negative.py` (fixtures) and, when matching needs code,
+// `rule.cpp`, which ends with SECREVIEW_RULE(Class, "rule-id"). The engine never names a rule: it
+// pairs each embedded rule.toml with the check registered under the same id, or with a generic
+// check the toml asks for (`check = "calls"`), and dispatches by the subscriptions in the toml.
+#include <toml++/toml.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.hpp"
+#include "model/python.hpp"
+
+namespace secreview {
+
+struct RuleMeta {
+  std::string id;        // kebab-case, the folder name
+  std::string folder;    // "rules/python/injection/subprocess-shell-true"
+  std::string title;     // short name for listings and SARIF
+  std::string summary;   // one line for `secreview rules`
+  std::string issue;     // default issue text; `{name}` is replaced by the matched call name
+  std::string solution;  // default solution text
+  int cwe = 0;
+  Severity severity = Severity::Medium;
+  Confidence confidence = Confidence::Medium;
+  FindingKind kind = FindingKind::Defect;
+  std::string language = "python";
+  std::string check;                  // "" (code in rule.cpp) or a generic check ("calls")
+  std::vector<std::string> aliases;   // Bandit / Ruff / Semgrep ids ("B602", "S602")
+  std::vector<std::string> calls;     // subscriptions: "subprocess.Popen", ".execute", "*"
+  bool module = false;                // wants the whole module (check_module)
+  std::vector<std::string> triggers;  // a file that contains none of these cannot match
+  std::vector<std::string> references;
+  std::string docs;                   // README.md
+  toml::table options;                // [options]: rule-specific settings, data lists
+};
+
+class Context;
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  // Called for each call whose resolved name matches one of the rule's `calls`.
+  virtual void check_call(const py::Call& /*call*/, Context& /*ctx*/) const {}
+  // Called once per file when the rule sets `module = true`.
+  virtual void check_module(const py::Model& /*model*/, Context& /*ctx*/) const {}
+};
+
+using RuleFactory = std::function<std::unique_ptr<Rule>(const RuleMeta&)>;
+
+struct LoadedRule {
+  RuleMeta meta;
+  std::unique_ptr<Rule> check;
+};
+
+class RuleRegistry {
+ public:
+  // Called by SECREVIEW_RULE during static initialisation.
+  static bool register_factory(std::string_view id, RuleFactory factory);
+  // Generic checks selected by `check = "..."` in rule.toml.
+  static bool register_generic(std::string_view name, RuleFactory factory);
+
+  // The registry built from the embedded rule files. Throws std::runtime_error naming the file
+  // when a rule.toml is invalid or has no check.
+  static const RuleRegistry& builtin();
+  // Builds a registry from (path, contents) pairs of rule.toml and README.md files.
+  static RuleRegistry load(const std::vector<std::pair<std::string, std::string>>& files);
+
+  const std::vector<LoadedRule>& rules() const { return rules_; }
+  // By id or alias (case-insensitive for aliases such as "b602").
+  const LoadedRule* find(std::string_view id_or_alias) const;
+  // Rules whose CWE is `cwe`.
+  std::vector<const LoadedRule*> by_cwe(int cwe) const;
+
+ private:
+  std::vector<LoadedRule> rules_;  // sorted by id
+};
+
+// Parses one rule.toml. `path` is used in error messages.
+RuleMeta parse_rule_meta(std::string_view path, std::string_view toml_text);
+
+// What a check says when it reports; empty strings take the rule's defaults.
+struct Report {
+  std::string issue;
+  std::string solution;
+  std::optional<Severity> severity;
+  std::optional<Confidence> confidence;
+};
+
+class Context {
+ public:
+  Context(const py::Model& model, const RuleMeta& meta, std::vector<Finding>& out)
+      : model_(model), meta_(meta), out_(out) {}
+  const py::Model& model() const { return model_; }
+  const RuleMeta& meta() const { return meta_; }
+
+  void report(TSNode at, Report r = {});
+  // The rule's issue text with `{name}` replaced.
+  std::string issue_for(std::string_view name) const;
+
+ private:
+  const py::Model& model_;
+  const RuleMeta& meta_;
+  std::vector<Finding>& out_;
+};
+
+// Source text of a node for messages: one line, at most `max` code points ("..." when cut).
+std::string excerpt(const py::Model& model, TSNode node, std::size_t max = 48);
+
+// Replaces each `{key}` in text with its value.
+std::string expand(std::string_view text,
+                   std::initializer_list<std::pair<std::string_view, std::string_view>> vars);
+
+}  // namespace secreview
+
+#define SECREVIEW_CONCAT_INNER(a, b) a##b
+#define SECREVIEW_CONCAT(a, b) SECREVIEW_CONCAT_INNER(a, b)
+// Registers the check class `Class` (constructible from const RuleMeta&) for the rule `id`.
+#define SECREVIEW_RULE(Class, id)                                                         \
+  namespace {                                                                             \
+  [[maybe_unused]] const bool SECREVIEW_CONCAT(kRegistered, __LINE__) =                   \
+      ::secreview::RuleRegistry::register_factory(                                        \
+          id, [](const ::secreview::RuleMeta& m) -> std::unique_ptr<::secreview::Rule> { \
+            return std::make_unique<Class>(m);                                            \
+          });                                                                             \
+  }

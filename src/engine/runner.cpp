@@ -1,0 +1,236 @@
+#include "engine/runner.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <thread>
+
+#include "engine/gitignore.hpp"
+
+namespace fs = std::filesystem;
+
+namespace secreview {
+
+namespace {
+
+bool is_vcs_dir(std::string_view name) {
+  return name == ".git" || name == ".hg" || name == ".svn" || name == ".bzr";
+}
+
+std::string join(std::string_view dir, std::string_view name) {
+  if (dir.empty() || dir == ".") return std::string(name);
+  if (dir.back() == '/') return std::string(dir) + std::string(name);
+  return std::string(dir) + "/" + std::string(name);
+}
+
+std::string read_text_file(const fs::path& p) {
+  std::string out;
+  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return out;
+  char buf[1 << 14];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n <= 0) break;
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return out;
+}
+
+class Walker {
+ public:
+  explicit Walker(Discovery& out) : out_(out) {}
+
+  void walk_root(const std::string& display) {
+    std::error_code ec;
+    fs::path abs = fs::absolute(display, ec);
+    // .gitignore files between the repository top and the walked directory apply too.
+    fs::path top = abs;
+    for (fs::path p = abs; !p.empty(); p = p.parent_path()) {
+      if (fs::exists(p / ".git", ec)) {
+        top = p;
+        break;
+      }
+      if (p == p.parent_path()) break;
+    }
+    IgnoreRules rules;
+    std::string rel_root = fs::relative(abs, top, ec).generic_string();
+    if (rel_root == ".") rel_root.clear();
+    std::string base;
+    load_ignore(rules, top, "");
+    if (!rel_root.empty()) {
+      for (const auto& part : fs::path(rel_root)) {
+        base = join(base, part.generic_string());
+        load_ignore(rules, top / base, base);
+      }
+    }
+    walk_dir(abs, display, rel_root, rules, true);
+  }
+
+ private:
+  static void load_ignore(IgnoreRules& rules, const fs::path& dir, const std::string& base) {
+    std::error_code ec;
+    fs::path gi = dir / ".gitignore";
+    if (fs::is_regular_file(gi, ec)) rules.add(base, read_text_file(gi));
+  }
+
+  void walk_dir(const fs::path& dir, const std::string& display, const std::string& rel,
+                IgnoreRules rules, bool is_root) {
+    if (!is_root) load_ignore(rules, dir, rel);
+    std::error_code ec;
+    fs::directory_iterator it(dir, fs::directory_options::none, ec);
+    if (ec) {
+      out_.diagnostics.push_back({DiagnosticLevel::Error, display, {},
+                                  "cannot read directory: " + ec.message()});
+      return;
+    }
+    std::vector<fs::directory_entry> entries;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      if (ec) {
+        out_.diagnostics.push_back({DiagnosticLevel::Error, display, {},
+                                    "cannot list directory: " + ec.message()});
+        break;
+      }
+      entries.push_back(*it);
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+    for (const auto& e : entries) {
+      std::string name = e.path().filename().string();
+      std::string child_display = join(display, name);
+      std::string child_rel = join(rel, name);
+      std::error_code sec;
+      bool is_link = e.is_symlink(sec);
+      bool is_dir = !is_link && e.is_directory(sec);
+      if (is_dir) {
+        if (is_vcs_dir(name) || rules.ignored(child_rel, true)) continue;
+        walk_dir(e.path(), child_display, child_rel, rules, false);
+        continue;
+      }
+      if (!name.ends_with(".py")) continue;
+      if (rules.ignored(child_rel, false)) continue;
+      // Symbolic links to directories are not followed (as git does), so loops cannot happen.
+      if (is_link && fs::is_directory(e.path(), sec)) continue;
+      out_.files.push_back(child_display);
+    }
+  }
+
+  Discovery& out_;
+};
+
+}  // namespace
+
+Discovery discover(const std::vector<std::string>& paths) {
+  Discovery out;
+  Walker walker(out);
+  for (const auto& p : paths) {
+    std::error_code ec;
+    fs::file_status st = fs::status(p, ec);
+    if (ec || !fs::exists(st)) {
+      out.diagnostics.push_back({DiagnosticLevel::Error, p, {}, "no such file or directory"});
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      std::string display = p;
+      while (display.size() > 1 && display.back() == '/') display.pop_back();
+      walker.walk_root(display);
+    } else {
+      std::string display = p.starts_with("./") ? p.substr(2) : p;
+      out.files.push_back(display);
+    }
+  }
+  std::sort(out.files.begin(), out.files.end());
+  out.files.erase(std::unique(out.files.begin(), out.files.end()), out.files.end());
+  return out;
+}
+
+FileResult review_file(const std::string& path, const Engine& engine, const RunOptions& options) {
+  FileResult result;
+  result.path = path;
+  auto error = [&](std::string message) {
+    result.diagnostics.push_back({DiagnosticLevel::Error, path, {}, std::move(message)});
+    return result;
+  };
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return error(fmt::format("cannot open: {}", std::strerror(errno)));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    int err = errno;
+    ::close(fd);
+    return error(fmt::format("cannot stat: {}", std::strerror(err)));
+  }
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return error("not a regular file");
+  }
+  if (static_cast<std::uint64_t>(st.st_size) > options.max_file_size) {
+    ::close(fd);
+    return error(fmt::format("skipped: {} bytes exceeds --max-file-size ({} bytes)",
+                             st.st_size, options.max_file_size));
+  }
+  std::string text;
+  text.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t got = 0;
+  for (;;) {
+    if (got == text.size()) text.resize(text.size() + 4096);  // the file grew since fstat
+    ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      return error(fmt::format("read failed: {}", std::strerror(err)));
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+    if (got > options.max_file_size) {
+      ::close(fd);
+      return error("skipped: file exceeds --max-file-size");
+    }
+  }
+  ::close(fd);
+  text.resize(got);
+  if (text.find('\0') != std::string::npos) {
+    return error("skipped: the file contains NUL bytes, so it is not Python source");
+  }
+  try {
+    return engine.analyze(path, std::move(text));
+  } catch (const std::exception& e) {
+    return error(fmt::format("internal error while analysing: {}", e.what()));
+  }
+}
+
+Review review_paths(const std::vector<std::string>& paths, const Engine& engine,
+                    const RunOptions& options) {
+  auto t0 = std::chrono::steady_clock::now();
+  Discovery found = discover(paths);
+  Review review;
+  review.diagnostics = std::move(found.diagnostics);
+  review.files.resize(found.files.size());
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, found.files.size())));
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < found.files.size(); i = next++) {
+      review.files[i] = review_file(found.files[i], engine, options);
+    }
+  };
+  if (jobs <= 1) {
+    worker();
+  } else {
+    std::vector<std::jthread> threads;
+    threads.reserve(jobs);
+    for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(worker);
+  }
+  review.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return review;
+}
+
+}  // namespace secreview

@@ -1,0 +1,95 @@
+// The JSON report, schema "secreview-review" version 1 (docs/json-schema.md). Keys are written in
+// a fixed order and files/findings are sorted, so equal input gives byte-identical output.
+#include <nlohmann/json.hpp>
+
+#include "core/text.hpp"
+#include "report/report.hpp"
+
+namespace secreview {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+ojson position_json(const Position& p) { return ojson{{"line", p.line}, {"column", p.column}}; }
+
+ojson diagnostic_json(const Diagnostic& d) {
+  ojson j{{"level", to_string(d.level)}, {"path", utf8_sanitize(d.path)}};
+  if (d.at.line) j["position"] = position_json(d.at);
+  j["message"] = utf8_sanitize(d.message);
+  return j;
+}
+
+ojson finding_json(const Finding& f, const CweCatalog& cwe) {
+  int pillar = cwe.pillar(f.cwe);
+  return ojson{
+      {"rule", f.rule_id},
+      {"kind", to_string(f.kind)},
+      {"cwe",
+       {{"id", f.cwe},
+        {"name", cwe.name(f.cwe)},
+        {"pillar", {{"id", pillar}, {"name", cwe.name(pillar)}}}}},
+      {"severity", to_string(f.severity)},
+      {"confidence", to_string(f.confidence)},
+      {"location",
+       {{"path", utf8_sanitize(f.path)},
+        {"start", position_json(f.start)},
+        {"end", position_json(f.end)}}},
+      {"issue", utf8_sanitize(f.issue)},
+      {"solution", utf8_sanitize(f.solution)},
+      {"snippet", utf8_sanitize(f.snippet)},
+      {"fingerprint", f.fingerprint}};
+}
+
+void write_json(std::ostream& os, const ReportInput& in) {
+  ojson files = ojson::array();
+  for (const FileResult& f : in.review.files) {
+    ojson defects = ojson::array();
+    for (const Finding& x : f.findings) {
+      if (x.kind == FindingKind::Defect) defects.push_back(finding_json(x, in.cwe));
+    }
+    ojson diags = ojson::array();
+    for (const auto& d : f.diagnostics) diags.push_back(diagnostic_json(d));
+    std::string verdict = !f.analysed ? "not-reviewed" : defects.empty() ? "clean" : "defects";
+    files.push_back(ojson{{"path", utf8_sanitize(f.path)},
+                          {"verdict", verdict},
+                          {"lines", f.lines},
+                          {"defects", std::move(defects)},
+                          {"diagnostics", std::move(diags)}});
+  }
+  ojson run_diags = ojson::array();
+  for (const auto& d : in.review.diagnostics) run_diags.push_back(diagnostic_json(d));
+  Totals t = totals(in.review);
+  ojson by_sev = {{"high", 0}, {"medium", 0}, {"low", 0}};
+  ojson by_pillar = ojson::object();
+  std::map<int, int> pillars;
+  for (const auto& f : in.review.files) {
+    for (const auto& x : f.findings) {
+      if (x.kind != FindingKind::Defect) continue;
+      by_sev[std::string(to_string(x.severity))] = by_sev[std::string(to_string(x.severity))].get<int>() + 1;
+      ++pillars[in.cwe.pillar(x.cwe)];
+    }
+  }
+  for (const auto& [p, n] : pillars) by_pillar["CWE-" + std::to_string(p)] = n;
+  ojson doc{{"schema", "secreview-review"},
+            {"schema_version", 1},
+            {"tool", {{"name", "secreview"}, {"version", SECREVIEW_VERSION}}},
+            {"verdict", t.defects ? "defects" : std::string(kNoDefects)},
+            {"files", std::move(files)},
+            {"diagnostics", std::move(run_diags)},
+            {"summary",
+             {{"files", t.files},
+              {"files_not_reviewed", t.files_not_reviewed},
+              {"files_with_defects", t.files_with_defects},
+              {"lines", t.lines},
+              {"defects", t.defects},
+              {"errors", t.errors},
+              {"by_severity", by_sev},
+              {"by_pillar", by_pillar}}}};
+  os << doc.dump(2, ' ', false, ojson::error_handler_t::replace) << "\n";
+}
+
+[[maybe_unused]] const bool kRegistered = register_reporter("json", write_json);
+
+}  // namespace
+}  // namespace secreview

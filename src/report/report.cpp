@@ -1,0 +1,52 @@
+#include "report/report.hpp"
+
+#include <map>
+
+namespace secreview {
+
+namespace {
+std::map<std::string, Reporter, std::less<>>& reporters() {
+  static std::map<std::string, Reporter, std::less<>> r;
+  return r;
+}
+}  // namespace
+
+bool register_reporter(std::string_view name, Reporter reporter) {
+  reporters().emplace(std::string(name), std::move(reporter));
+  return true;
+}
+
+const Reporter* find_reporter(std::string_view name) {
+  auto it = reporters().find(name);
+  return it == reporters().end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> reporter_names() {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : reporters()) out.push_back(k);
+  return out;
+}
+
+Totals totals(const Review& review) {
+  Totals t;
+  t.errors = review.diagnostics.size();
+  for (const auto& f : review.files) {
+    ++t.files;
+    t.lines += f.lines;
+    if (!f.analysed) ++t.files_not_reviewed;
+    std::size_t d = 0;
+    for (const auto& x : f.findings) {
+      if (x.kind == FindingKind::Defect) ++d;
+    }
+    t.defects += d;
+    if (d) ++t.files_with_defects;
+    for (const auto& diag : f.diagnostics) {
+      if (diag.level == DiagnosticLevel::Error) ++t.errors;
+    }
+  }
+  return t;
+}
+
+std::string cwe_label(const CweCatalog& /*cwe*/, int id) { return "CWE-" + std::to_string(id); }
+
+}  // namespace secreview

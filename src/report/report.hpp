@@ -1,0 +1,44 @@
+#pragma once
+// Reporters: one file per output format, each registering itself by name.
+#include <functional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/cwe.hpp"
+#include "engine/rule.hpp"
+#include "engine/runner.hpp"
+
+namespace secreview {
+
+struct ReportOptions {
+  bool color = false;   // ANSI colour (text only)
+  bool timing = false;  // print the time taken (text only; off keeps output byte-identical)
+};
+
+struct ReportInput {
+  const Review& review;
+  const RuleRegistry& rules;
+  const CweCatalog& cwe;
+  ReportOptions options;
+};
+
+using Reporter = std::function<void(std::ostream&, const ReportInput&)>;
+
+bool register_reporter(std::string_view name, Reporter reporter);
+const Reporter* find_reporter(std::string_view name);
+std::vector<std::string> reporter_names();
+
+// The exact verdict for a file or change with no security defect.
+inline constexpr std::string_view kNoDefects = "No security defects are detected in the code.";
+
+// Shared by reporters.
+struct Totals {
+  std::size_t files = 0, files_with_defects = 0, files_not_reviewed = 0, defects = 0,
+              errors = 0, lines = 0;
+};
+Totals totals(const Review& review);
+std::string cwe_label(const CweCatalog& cwe, int id);  // "CWE-78"
+
+}  // namespace secreview

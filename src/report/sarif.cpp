@@ -1,0 +1,175 @@
+// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: one run, the rules that have
+// results (with CWE tags, help text and a CWE taxonomy), results with regions and
+// partialFingerprints, and tool notifications for files that could not be reviewed.
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+
+#include "core/text.hpp"
+#include "report/report.hpp"
+
+namespace secreview {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+std::string level(Severity s) {
+  switch (s) {
+    case Severity::High: return "error";
+    case Severity::Medium: return "warning";
+    case Severity::Low: return "note";
+  }
+  return "warning";
+}
+
+std::string security_severity(Severity s) {
+  switch (s) {
+    case Severity::High: return "8.0";
+    case Severity::Medium: return "5.5";
+    case Severity::Low: return "3.0";
+  }
+  return "5.5";
+}
+
+// A relative URI reference for a path: unreserved characters and '/' kept, the rest %-encoded.
+std::string uri(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : path) {
+    auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+ojson region(const Finding& f) {
+  ojson r{{"startLine", f.start.line},
+          {"startColumn", f.start.column},
+          {"endLine", f.end.line},
+          {"endColumn", f.end.column}};
+  r["snippet"] = {{"text", utf8_sanitize(f.snippet)}};
+  return r;
+}
+
+ojson location(std::string_view path) {
+  return ojson{{"uri", uri(path)}, {"uriBaseId", "%SRCROOT%"}};
+}
+
+void write_sarif(std::ostream& os, const ReportInput& in) {
+  // Rules referenced by results, in id order; ruleIndex points into this list.
+  std::map<std::string, int> rule_index;
+  std::set<int> cwes;
+  for (const auto& f : in.review.files) {
+    for (const auto& x : f.findings) {
+      rule_index.emplace(x.rule_id, 0);
+      cwes.insert(x.cwe);
+    }
+  }
+  ojson rules = ojson::array();
+  int i = 0;
+  for (auto& [id, idx] : rule_index) {
+    idx = i++;
+    const LoadedRule* r = in.rules.find(id);
+    ojson rule{{"id", id}};
+    if (r) {
+      const RuleMeta& m = r->meta;
+      rule["name"] = m.title;
+      rule["shortDescription"] = {{"text", m.summary}};
+      rule["fullDescription"] = {{"text", m.summary + " " + m.solution}};
+      rule["help"] = {{"text", m.docs.empty() ? m.summary : m.docs},
+                      {"markdown", m.docs.empty() ? m.summary : m.docs}};
+      rule["defaultConfiguration"] = {{"level", level(m.severity)}};
+      ojson tags = ojson::array();
+      tags.push_back(m.kind == FindingKind::Defect ? "security" : "maintainability");
+      tags.push_back("external/cwe/cwe-" + std::to_string(m.cwe));
+      rule["properties"] = {{"tags", tags},
+                            {"precision", to_string(m.confidence)},
+                            {"security-severity", security_severity(m.severity)},
+                            {"cwe", "CWE-" + std::to_string(m.cwe)},
+                            {"pillar", "CWE-" + std::to_string(in.cwe.pillar(m.cwe))}};
+      rule["relationships"] = ojson::array(
+          {{{"target", {{"id", std::to_string(m.cwe)}, {"toolComponent", {{"name", "CWE"}}}}},
+            {"kinds", ojson::array({"superset"})}}});
+    }
+    rules.push_back(std::move(rule));
+  }
+
+  ojson results = ojson::array();
+  for (const auto& f : in.review.files) {
+    for (const auto& x : f.findings) {
+      ojson res{{"ruleId", x.rule_id},
+                {"ruleIndex", rule_index[x.rule_id]},
+                {"kind", "fail"},
+                {"level", level(x.severity)},
+                {"message", {{"text", utf8_sanitize(x.issue + " Solution: " + x.solution)}}}};
+      res["locations"] = ojson::array({{{"physicalLocation",
+                                         {{"artifactLocation", location(x.path)},
+                                          {"region", region(x)}}}}});
+      res["partialFingerprints"] = {{"secreview/v1", x.fingerprint}};
+      res["properties"] = {{"cwe", "CWE-" + std::to_string(x.cwe)},
+                           {"severity", to_string(x.severity)},
+                           {"confidence", to_string(x.confidence)},
+                           {"category", to_string(x.kind)}};
+      results.push_back(std::move(res));
+    }
+  }
+
+  ojson notes = ojson::array();
+  auto add_note = [&](const Diagnostic& d) {
+    ojson n{{"level", d.level == DiagnosticLevel::Error ? "error"
+                      : d.level == DiagnosticLevel::Warning ? "warning"
+                                                              : "note"},
+            {"message", {{"text", utf8_sanitize(d.message)}}}};
+    ojson loc{{"physicalLocation", {{"artifactLocation", location(d.path)}}}};
+    if (d.at.line) {
+      loc["physicalLocation"]["region"] = {{"startLine", d.at.line},
+                                           {"startColumn", d.at.column}};
+    }
+    n["locations"] = ojson::array({loc});
+    notes.push_back(std::move(n));
+  };
+  for (const auto& d : in.review.diagnostics) add_note(d);
+  for (const auto& f : in.review.files) {
+    for (const auto& d : f.diagnostics) add_note(d);
+  }
+
+  ojson taxa = ojson::array();
+  for (int c : cwes) {
+    taxa.push_back({{"id", std::to_string(c)},
+                    {"name", in.cwe.name(c)},
+                    {"shortDescription", {{"text", in.cwe.name(c)}}}});
+  }
+  ojson driver{{"name", "secreview"},
+               {"version", SECREVIEW_VERSION},
+               {"semanticVersion", SECREVIEW_VERSION},
+               {"rules", std::move(rules)},
+               {"supportedTaxonomies", ojson::array({{{"name", "CWE"}, {"index", 0}}})}};
+  Totals t = totals(in.review);
+  ojson run{
+      {"tool", {{"driver", std::move(driver)}}},
+      {"invocations", ojson::array({{{"executionSuccessful", t.errors == 0},
+                                     {"toolExecutionNotifications", std::move(notes)}}})},
+      {"taxonomies", ojson::array({{{"name", "CWE"},
+                                    {"version", "4.14"},
+                                    {"organization", "MITRE"},
+                                    {"shortDescription", {{"text", "The MITRE CWE catalog"}}},
+                                    {"taxa", std::move(taxa)}}})},
+      {"columnKind", "unicodeCodePoints"},
+      {"results", std::move(results)}};
+  ojson doc{{"$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"},
+            {"version", "2.1.0"},
+            {"runs", ojson::array({std::move(run)})}};
+  os << doc.dump(2, ' ', false, ojson::error_handler_t::replace) << "\n";
+}
+
+[[maybe_unused]] const bool kRegistered = register_reporter("sarif", write_sarif);
+
+}  // namespace
+}  // namespace secreview

@@ -1,0 +1,116 @@
+// The text review: per file, the verdict or a numbered defect list, then a summary.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "core/text.hpp"
+#include "report/report.hpp"
+
+namespace secreview {
+namespace {
+
+struct Style {
+  bool on;
+  std::string wrap(std::string_view code, std::string_view s) const {
+    if (!on) return std::string(s);
+    return fmt::format("\x1b[{}m{}\x1b[0m", code, s);
+  }
+  std::string bold(std::string_view s) const { return wrap("1", s); }
+  std::string dim(std::string_view s) const { return wrap("2", s); }
+  std::string severity(Severity sev, std::string_view s) const {
+    switch (sev) {
+      case Severity::High: return wrap("1;31", s);
+      case Severity::Medium: return wrap("33", s);
+      case Severity::Low: return wrap("36", s);
+    }
+    return std::string(s);
+  }
+  std::string good(std::string_view s) const { return wrap("32", s); }
+};
+
+void write_diagnostic(std::ostream& os, const Diagnostic& d, const Style& st) {
+  std::string where = terminal_safe(d.path);
+  if (d.at.line) where += fmt::format(":{}:{}", d.at.line, d.at.column);
+  os << st.dim(fmt::format("{}: {}: {}", to_string(d.level), where, terminal_safe(d.message)))
+     << "\n";
+}
+
+void write_text(std::ostream& os, const ReportInput& in) {
+  Style st{in.options.color};
+  bool first = true;
+  for (const FileResult& f : in.review.files) {
+    if (!first) os << "\n";
+    first = false;
+    os << st.bold(fmt::format("== {} ==", terminal_safe(f.path))) << "\n";
+    if (!f.analysed) {
+      os << "Not reviewed.\n";
+      for (const auto& d : f.diagnostics) write_diagnostic(os, d, st);
+      continue;
+    }
+    int n = 0;
+    for (const Finding& x : f.findings) {
+      if (x.kind != FindingKind::Defect) continue;
+      ++n;
+      int pillar = in.cwe.pillar(x.cwe);
+      os << fmt::format("{}. {}\n", n,
+                        st.severity(x.severity, fmt::format("**CWE-{} ({})**", x.cwe,
+                                                            in.cwe.name(x.cwe))));
+      os << "   - Issue: " << terminal_safe(x.issue) << "\n";
+      os << fmt::format("   - Location: {}:{}:{}\n", terminal_safe(x.path), x.start.line,
+                        x.start.column);
+      os << "   - Solution: " << terminal_safe(x.solution) << "\n";
+      os << fmt::format("   - Code (line {}): {}\n", x.start.line,
+                        terminal_safe(trim(x.snippet)));
+      os << st.dim(fmt::format("   - Rule: {}; severity {}, confidence {}; pillar CWE-{} ({})",
+                               x.rule_id, to_string(x.severity), to_string(x.confidence), pillar,
+                               in.cwe.name(pillar)))
+         << "\n";
+    }
+    if (n == 0) os << st.good(kNoDefects) << "\n";
+    for (const auto& d : f.diagnostics) write_diagnostic(os, d, st);
+  }
+  if (!in.review.diagnostics.empty()) {
+    if (!first) os << "\n";
+    for (const auto& d : in.review.diagnostics) write_diagnostic(os, d, st);
+  }
+
+  // Summary.
+  Totals t = totals(in.review);
+  std::map<int, std::size_t> by_pillar;
+  std::map<Severity, std::size_t> by_severity;
+  for (const auto& f : in.review.files) {
+    for (const auto& x : f.findings) {
+      if (x.kind != FindingKind::Defect) continue;
+      ++by_pillar[in.cwe.pillar(x.cwe)];
+      ++by_severity[x.severity];
+    }
+  }
+  os << "\n" << st.bold("Summary") << "\n";
+  os << fmt::format("- Files reviewed: {} ({} lines)", t.files - t.files_not_reviewed, t.lines);
+  if (t.files_not_reviewed) os << fmt::format("; not reviewed: {}", t.files_not_reviewed);
+  os << "\n";
+  os << fmt::format("- Defects: {} in {} file{}\n", t.defects, t.files_with_defects,
+                    t.files_with_defects == 1 ? "" : "s");
+  if (t.defects) {
+    std::string sev;
+    for (Severity s : {Severity::High, Severity::Medium, Severity::Low}) {
+      if (!by_severity[s]) continue;
+      if (!sev.empty()) sev += ", ";
+      sev += fmt::format("{} {}", to_string(s), by_severity[s]);
+    }
+    os << "- By severity: " << sev << "\n";
+    std::string pillars;
+    for (const auto& [p, count] : by_pillar) {
+      if (!pillars.empty()) pillars += "; ";
+      pillars += fmt::format("CWE-{} ({}) {}", p, in.cwe.name(p), count);
+    }
+    os << "- By pillar: " << pillars << "\n";
+  }
+  if (t.errors) os << fmt::format("- Errors: {} (see above)\n", t.errors);
+  if (in.options.timing) os << fmt::format("- Time: {:.2f} s\n", in.review.seconds);
+}
+
+[[maybe_unused]] const bool kRegistered = register_reporter("text", write_text);
+
+}  // namespace
+}  // namespace secreview
