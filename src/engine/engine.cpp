@@ -95,9 +95,9 @@ FileResult Engine::analyze(const std::string& path, std::string text) const {
     Position at = model.syntax_errors().front();
     result.diagnostics.push_back(
         {DiagnosticLevel::Warning, path, at,
-         fmt::format("syntax error at line {}, column {}; the rest of the file was still reviewed "
-                     "where it could be parsed",
-                     at.line, at.column)});
+         fmt::format("syntax error ({} in all); the parts of the file that parse were still "
+                     "reviewed",
+                     model.syntax_errors().size())});
   }
   std::vector<Finding> findings;
   dispatch_calls(model, findings);

@@ -293,8 +293,12 @@ struct Model::Builder {
   // Called on entering a node; returns the scope its children live in.
   Scope* enter(TSNode n, Scope* scope) {
     TSSymbol s = ts_node_symbol(n);
-    if (s == g.call) {
+    if (s == g.string) {
+      m.strings_.push_back(n);
+    } else if (s == g.call) {
       on_call(n, scope);
+    } else if (s == g.comparison_operator) {
+      m.comparisons_.push_back(n);
     } else if (s == g.assignment) {
       on_assignment(n, scope, false);
     } else if (s == g.augmented_assignment) {

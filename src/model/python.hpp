@@ -160,6 +160,10 @@ class Model {
   const std::vector<Function>& functions() const { return functions_; }
   const std::vector<Class>& classes() const { return classes_; }
   const std::vector<Assignment>& assignments() const { return assignments_; }
+  // Every string literal (including each part of an implicit concatenation), in source order.
+  const std::vector<TSNode>& strings() const { return strings_; }
+  // Every comparison (`a == b`, `x in y`, chained comparisons), in source order.
+  const std::vector<TSNode>& comparisons() const { return comparisons_; }
   // Positions of ERROR and MISSING nodes, in source order.
   const std::vector<Position>& syntax_errors() const { return syntax_errors_; }
   // True for test code: files under tests/ or named test_*.py, *_test.py, conftest.py.
@@ -197,6 +201,8 @@ class Model {
   std::vector<Function> functions_;
   std::vector<Class> classes_;
   std::vector<Assignment> assignments_;
+  std::vector<TSNode> strings_;
+  std::vector<TSNode> comparisons_;
   std::vector<Position> syntax_errors_;
   bool is_test_file_ = false;
 };

@@ -1,0 +1,16 @@
+import hashlib
+
+
+def cache_key(data):
+    # ok: weak-hash (declared as not for security)
+    return hashlib.md5(data, usedforsecurity=False).hexdigest()
+
+
+def strong(data):
+    # ok: weak-hash
+    return hashlib.sha256(data).hexdigest()
+
+
+def strong_by_name(data):
+    # ok: weak-hash
+    return hashlib.new("sha256", data).hexdigest()

@@ -1,0 +1,23 @@
+import hashlib
+
+from Crypto.Hash import MD5
+
+
+def hash_password(password, salt):
+    # expect: weak-hash
+    return hashlib.md5(salt + password).hexdigest()
+
+
+def fingerprint(data):
+    # expect: weak-hash
+    return hashlib.sha1(data).hexdigest()
+
+
+def by_name(data):
+    # expect: weak-hash
+    return hashlib.new("md5", data).hexdigest()
+
+
+def pycrypto(data):
+    # expect: weak-hash
+    return MD5.new(data).digest()

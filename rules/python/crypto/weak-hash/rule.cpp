@@ -1,0 +1,72 @@
+// weak-hash: MD5/SHA-1/MD4/MD2 without usedforsecurity=False.
+#include "core/text.hpp"
+#include "engine/rule.hpp"
+
+namespace secreview::rules {
+namespace {
+
+std::vector<std::string> strings_of(const toml::node_view<const toml::node>& n) {
+  std::vector<std::string> out;
+  if (const auto* a = n.as_array()) {
+    for (const auto& e : *a) out.push_back(e.value_or(std::string()));
+  }
+  return out;
+}
+
+class WeakHash final : public Rule {
+ public:
+  explicit WeakHash(const RuleMeta& meta)
+      : weak_(strings_of(meta.options["weak_names"])),
+        security_words_(strings_of(meta.options["security_words"])) {}
+
+  void check_call(const py::Call& call, Context& ctx) const override {
+    const py::Model& m = ctx.model();
+    if (const py::Argument* u = call.keyword("usedforsecurity")) {
+      if (m.evaluate(u->value, call.scope).truthy() == false) return;
+    }
+    std::string algorithm;
+    if (call.name == "hashlib.new") {
+      py::Value name = m.evaluate(call.argument(0, "name"), call.scope);
+      if (!name.is_str()) return;
+      std::string lower = to_lower(name.str);
+      if (std::find(weak_.begin(), weak_.end(), lower) == weak_.end()) return;
+      algorithm = name.str;
+    } else {
+      // The algorithm is the last name component before `.new` (Crypto.Hash.MD5.new -> MD5).
+      std::string_view n = call.name;
+      if (n.ends_with(".new")) n.remove_suffix(4);
+      algorithm = std::string(n.substr(n.rfind('.') + 1));
+    }
+    Report r;
+    r.issue = expand(ctx.meta().issue, {{"name", call.name}, {"algorithm", to_upper(algorithm)}});
+    if (near_security_words(m, call)) {
+      r.confidence = Confidence::High;
+      r.severity = Severity::High;
+    }
+    ctx.report(call.node, std::move(r));
+  }
+
+ private:
+  static std::string to_upper(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+  }
+
+  // The line of the call or the enclosing function's name mention what the hash protects.
+  bool near_security_words(const py::Model& m, const py::Call& call) const {
+    std::string_view line = m.source().line(m.start(call.node).line);
+    for (const auto& w : security_words_) {
+      if (contains_icase(line, w)) return true;
+      if (call.scope && contains_icase(call.scope->name, w)) return true;
+    }
+    return false;
+  }
+
+  std::vector<std::string> weak_;
+  std::vector<std::string> security_words_;
+};
+
+}  // namespace
+}  // namespace secreview::rules
+
+SECREVIEW_RULE(secreview::rules::WeakHash, "weak-hash")

@@ -1,0 +1,149 @@
+// hardcoded-password: password literals in assignments, keyword arguments, parameter defaults,
+// dictionary entries and comparisons.
+#include <cctype>
+
+#include "core/text.hpp"
+#include "engine/rule.hpp"
+
+namespace secreview::rules {
+namespace {
+
+std::vector<std::string> strings_of(const toml::node_view<const toml::node>& n) {
+  std::vector<std::string> out;
+  if (const auto* a = n.as_array()) {
+    for (const auto& e : *a) out.push_back(e.value_or(std::string()));
+  }
+  return out;
+}
+
+// "dbPassword" -> {"db", "password"}; "DB_PASS" -> {"db", "pass"}.
+std::vector<std::string> words_of(std::string_view name) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    bool upper = std::isupper(static_cast<unsigned char>(c)) != 0;
+    bool prev_lower = i > 0 && std::islower(static_cast<unsigned char>(name[i - 1])) != 0;
+    if (!std::isalnum(static_cast<unsigned char>(c)) || (upper && prev_lower)) {
+      if (!cur.empty()) words.push_back(cur);
+      cur.clear();
+      if (!std::isalnum(static_cast<unsigned char>(c))) continue;
+    }
+    cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (!cur.empty()) words.push_back(cur);
+  return words;
+}
+
+class HardcodedPassword final : public Rule {
+ public:
+  explicit HardcodedPassword(const RuleMeta& meta)
+      : words_(strings_of(meta.options["words"])), not_words_(strings_of(meta.options["not_words"])) {}
+
+  void check_module(const py::Model& m, Context& ctx) const override {
+    const py::Grammar& g = m.grammar();
+    for (const auto& a : m.assignments()) {
+      if (a.augmented) continue;
+      check(m, ctx, target_name(m, a.target), a.value, a.scope);
+    }
+    for (const auto& call : m.calls()) {
+      for (const auto& arg : call.args) {
+        if (arg.kind == py::Argument::Kind::Keyword) {
+          check(m, ctx, arg.keyword, arg.value, call.scope);
+        }
+      }
+    }
+    for (const auto& f : m.functions()) {
+      for (const auto& p : f.params) {
+        if (!ts_node_is_null(p.default_value)) {
+          check(m, ctx, p.name, p.default_value, f.scope->parent);
+        }
+      }
+    }
+    for (TSNode cmp : m.comparisons()) {
+      // `password == "..."` (either side); only equality tests.
+      if (ts_node_named_child_count(cmp) != 2) continue;
+      std::string_view op = m.text(ts_node_child(cmp, 1));
+      if (op != "==" && op != "!=") continue;
+      TSNode l = ts_node_named_child(cmp, 0);
+      TSNode r = ts_node_named_child(cmp, 1);
+      const py::Scope* scope = m.scope_of(cmp);
+      check(m, ctx, target_name(m, l), r, scope);
+      check(m, ctx, target_name(m, r), l, scope);
+    }
+    // {"password": "..."} and dict(password="...") (the latter is a keyword argument above).
+    for (TSNode s : m.strings()) {
+      TSNode pair = ts_node_parent(s);
+      if (ts_node_is_null(pair) || ts_node_symbol(pair) != g.pair) continue;
+      if (!ts_node_eq(ts_node_child_by_field_id(pair, g.f_key), s)) continue;
+      py::Value key = m.evaluate(s, nullptr);
+      if (key.is_str()) check(m, ctx, key.str, ts_node_child_by_field_id(pair, g.f_value), nullptr);
+    }
+  }
+
+ private:
+  // The name a value is stored under: `x`, `self.x` -> "x", `cfg["x"]` -> "x".
+  static std::string target_name(const py::Model& m, TSNode t) {
+    const py::Grammar& g = m.grammar();
+    t = m.unwrap(t);
+    TSSymbol s = ts_node_symbol(t);
+    if (s == g.identifier) return std::string(m.text(t));
+    if (s == g.attribute) return std::string(m.text(ts_node_child_by_field_id(t, g.f_attribute)));
+    if (s == g.subscript) {
+      py::Value key = m.evaluate(ts_node_child_by_field_id(t, g.f_subscript), nullptr);
+      if (key.is_str()) return key.str;
+    }
+    return {};
+  }
+
+  bool is_password_name(std::string_view name) const {
+    if (name.empty()) return false;
+    bool hit = false;
+    for (const auto& w : words_of(name)) {
+      if (std::find(not_words_.begin(), not_words_.end(), w) != not_words_.end()) return false;
+      if (std::find(words_.begin(), words_.end(), w) != words_.end()) hit = true;
+    }
+    return hit;
+  }
+
+  // A literal that reads like a real password, not a label, mask, placeholder or reference.
+  static bool looks_like_secret(std::string_view v) {
+    if (v.size() < 3) return false;
+    if (contains_icase(v, "password") || contains_icase(v, "passwd")) return false;  // a label
+    if (v.find(' ') != std::string_view::npos) return false;                         // a message
+    bool all_mask = std::all_of(v.begin(), v.end(), [](char c) {
+      return c == '*' || c == 'x' || c == 'X' || c == '.' || c == '-' || c == '_';
+    });
+    if (all_mask) return false;
+    if (v.starts_with("${") || v.starts_with("{{") || v.starts_with("%(") || v.starts_with("<") ||
+        v.starts_with("$")) {
+      return false;
+    }
+    return true;
+  }
+
+  void check(const py::Model& m, Context& ctx, std::string_view name, TSNode value,
+             const py::Scope* scope) const {
+    if (ts_node_is_null(value) || !is_password_name(name)) return;
+    TSNode v = m.unwrap(value);
+    TSSymbol s = ts_node_symbol(v);
+    if (s != m.grammar().string && s != m.grammar().concatenated_string) return;  // literals only
+    py::Value val = m.evaluate(v, scope);
+    if (!val.is_str() || !looks_like_secret(val.str)) return;
+    Report r;
+    r.issue = expand(ctx.meta().issue, {{"target", name}});
+    if (m.is_test_file()) {
+      r.confidence = Confidence::Low;
+      r.severity = Severity::Low;
+    }
+    ctx.report(v, std::move(r));
+  }
+
+  std::vector<std::string> words_;
+  std::vector<std::string> not_words_;
+};
+
+}  // namespace
+}  // namespace secreview::rules
+
+SECREVIEW_RULE(secreview::rules::HardcodedPassword, "hardcoded-password")
