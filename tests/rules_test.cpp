@@ -17,6 +17,10 @@
 #include "engine/engine.hpp"
 
 namespace secreview {
+
+// Test names show the rule id, not a pointer.
+void PrintTo(const LoadedRule* r, std::ostream* os) { *os << r->meta.id; }
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -158,6 +162,13 @@ TEST(RuleRegistry, EveryRuleFolderIsRegistered) {
   for (const auto& r : RuleRegistry::builtin().rules()) registered.insert(r.meta.id);
   EXPECT_EQ(folders, registered);
   EXPECT_GE(registered.size(), 1u);
+}
+
+TEST(RuleRegistry, EveryRegisteredCheckHasMetadata) {
+  for (const auto& id : RuleRegistry::registered_check_ids()) {
+    EXPECT_NE(RuleRegistry::builtin().find(id), nullptr)
+        << "SECREVIEW_RULE(..., \"" << id << "\") has no rule.toml with that id";
+  }
 }
 
 TEST(RuleRegistry, RejectsBadMetadata) {

@@ -125,7 +125,7 @@ int run_rules(const std::string& format) {
     }
     os << arr.dump(2) << "\n";
   } else if (format == "text") {
-    os << fmt::format("{:<28} {:<9} {:<9} {:<7} {}\n", "RULE", "CWE", "PILLAR", "SEVERITY",
+    os << fmt::format("{:<28} {:<9} {:<9} {:<8} {}\n", "RULE", "CWE", "PILLAR", "SEVERITY",
                       "SUMMARY");
     for (const auto& r : registry.rules()) {
       const RuleMeta& m = r.meta;
@@ -217,9 +217,12 @@ int main(int argc, char** argv) {
   review->add_option("--min-severity", ra.min_severity, "Report only low|medium|high and above");
   review->add_option("--min-confidence", ra.min_confidence,
                      "Report only low|medium|high confidence and above");
-  review->add_option("--select", ra.select, "Run only these rules, aliases or CWE-n")
+  review->add_option("--select", ra.select, "Run only these rules, aliases or CWE-n (a,b,...)")
+      ->allow_extra_args(false)
       ->delimiter(',');
-  review->add_option("--ignore", ra.ignore, "Skip these rules, aliases or CWE-n")->delimiter(',');
+  review->add_option("--ignore", ra.ignore, "Skip these rules, aliases or CWE-n (a,b,...)")
+      ->allow_extra_args(false)
+      ->delimiter(',');
   review->add_option("--max-file-size", ra.max_file_size, "Skip files larger than this (bytes)");
 
   std::string rules_format = "text";

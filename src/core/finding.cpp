@@ -52,7 +52,7 @@ std::optional<Confidence> parse_confidence(std::string_view s) {
 
 void sort_findings(std::vector<Finding>& findings) {
   auto key = [](const Finding& f) {
-    return std::tie(f.kind, f.start, f.end, f.rule_id, f.issue);
+    return std::tie(f.kind, f.start, f.rule_id, f.end, f.issue);
   };
   std::sort(findings.begin(), findings.end(),
             [&](const Finding& a, const Finding& b) { return key(a) < key(b); });

@@ -62,7 +62,7 @@ struct FileResult {
   std::vector<Diagnostic> diagnostics;
 };
 
-// Orders findings by position then rule id, and drops exact duplicates.
+// Orders findings by position then rule id, and keeps one finding per rule and start position.
 void sort_findings(std::vector<Finding>& findings);
 
 }  // namespace secreview

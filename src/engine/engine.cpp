@@ -60,7 +60,7 @@ void Engine::dispatch_calls(const py::Model& model, std::vector<Finding>& out) c
         hits.insert(hits.end(), it->second.begin(), it->second.end());
       }
     }
-    if (!call.method.empty() && !by_method_.empty()) {
+    if (!by_method_.empty() && ts_node_symbol(call.callee) == model.grammar().attribute) {
       if (auto it = by_method_.find(std::string(call.method)); it != by_method_.end()) {
         hits.insert(hits.end(), it->second.begin(), it->second.end());
       }
@@ -86,6 +86,7 @@ FileResult Engine::analyze(const std::string& path, std::string text) const {
   result.analysed = true;
   py::Tree tree = py::parse(source.text());
   if (!tree) {
+    result.analysed = false;
     result.diagnostics.push_back(
         {DiagnosticLevel::Error, path, {}, "the Python parser gave up on this file"});
     return result;
@@ -95,9 +96,7 @@ FileResult Engine::analyze(const std::string& path, std::string text) const {
     Position at = model.syntax_errors().front();
     result.diagnostics.push_back(
         {DiagnosticLevel::Warning, path, at,
-         fmt::format("syntax error ({} in all); the parts of the file that parse were still "
-                     "reviewed",
-                     model.syntax_errors().size())});
+         "syntax error; the parts of the file that parse were still reviewed"});
   }
   std::vector<Finding> findings;
   dispatch_calls(model, findings);

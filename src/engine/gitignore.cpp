@@ -74,7 +74,7 @@ bool glob_match(std::string_view p, std::string_view s) {
           if (n) goto backtrack;
         }
         if (c == '\\' && pi + 1 < p.size()) c = p[++pi];
-        if (c == s[si] && c != '*' && c != '?') {
+        if (c == s[si]) {
           ++pi;
           ++si;
           continue;

@@ -54,6 +54,12 @@ bool RuleRegistry::register_generic(std::string_view name, RuleFactory factory) 
   return true;
 }
 
+std::vector<std::string> RuleRegistry::registered_check_ids() {
+  std::vector<std::string> ids;
+  for (const auto& [id, f] : factories()) ids.push_back(id);
+  return ids;
+}
+
 RuleMeta parse_rule_meta(std::string_view path, std::string_view toml_text) {
   toml::table t;
   try {
@@ -210,6 +216,14 @@ std::string expand(std::string_view text,
       }
     }
     out += text[i];
+  }
+  return out;
+}
+
+std::vector<std::string> option_strings(const RuleMeta& meta, std::string_view key) {
+  std::vector<std::string> out;
+  if (const auto* a = meta.options[key].as_array()) {
+    for (const auto& e : *a) out.push_back(e.value_or(std::string()));
   }
   return out;
 }

@@ -37,7 +37,7 @@ struct RuleMeta {
   std::vector<std::string> aliases;   // Bandit / Ruff / Semgrep ids ("B602", "S602")
   std::vector<std::string> calls;     // subscriptions: "subprocess.Popen", ".execute", "*"
   bool module = false;                // wants the whole module (check_module)
-  std::vector<std::string> triggers;  // a file that contains none of these cannot match
+  std::vector<std::string> triggers;  // words a matching file must contain (for a prefilter)
   std::vector<std::string> references;
   std::string docs;                   // README.md
   toml::table options;                // [options]: rule-specific settings, data lists
@@ -67,6 +67,8 @@ class RuleRegistry {
   static bool register_factory(std::string_view id, RuleFactory factory);
   // Generic checks selected by `check = "..."` in rule.toml.
   static bool register_generic(std::string_view name, RuleFactory factory);
+  // Ids of every check registered with SECREVIEW_RULE (each needs a rule.toml).
+  static std::vector<std::string> registered_check_ids();
 
   // The registry built from the embedded rule files. Throws std::runtime_error naming the file
   // when a rule.toml is invalid or has no check.
@@ -111,6 +113,9 @@ class Context {
   const RuleMeta& meta_;
   std::vector<Finding>& out_;
 };
+
+// A rule option that is a list of strings (`[options] key = ["a", "b"]`); empty if absent.
+std::vector<std::string> option_strings(const RuleMeta& meta, std::string_view key);
 
 // Source text of a node for messages: one line, at most `max` code points ("..." when cut).
 std::string excerpt(const py::Model& model, TSNode node, std::size_t max = 48);

@@ -141,6 +141,7 @@ Discovery discover(const std::vector<std::string>& paths) {
     if (fs::is_directory(st)) {
       std::string display = p;
       while (display.size() > 1 && display.back() == '/') display.pop_back();
+      while (display.starts_with("./") && display.size() > 2) display.erase(0, 2);
       walker.walk_root(display);
     } else {
       std::string display = p.starts_with("./") ? p.substr(2) : p;

@@ -1,4 +1,4 @@
-// The JSON report, schema "secreview-review" version 1 (docs/json-schema.md). Keys are written in
+// The JSON report, schema "secreview-review" version 1 (docs/json-format.md). Keys are written in
 // a fixed order and files/findings are sorted, so equal input gives byte-identical output.
 #include <nlohmann/json.hpp>
 
@@ -74,7 +74,11 @@ void write_json(std::ostream& os, const ReportInput& in) {
   ojson doc{{"schema", "secreview-review"},
             {"schema_version", 1},
             {"tool", {{"name", "secreview"}, {"version", SECREVIEW_VERSION}}},
-            {"verdict", t.defects ? "defects" : std::string(kNoDefects)},
+            {"verdict", t.defects ? "defects" : t.errors || t.files_not_reviewed ? "incomplete" : "clean"},
+            {"verdict_text", t.defects ? std::string("Security defects were found.")
+                             : t.errors || t.files_not_reviewed
+                                 ? std::string("The review is incomplete: some input could not be reviewed.")
+                                 : std::string(kNoDefects)},
             {"files", std::move(files)},
             {"diagnostics", std::move(run_diags)},
             {"summary",

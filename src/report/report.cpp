@@ -29,7 +29,9 @@ std::vector<std::string> reporter_names() {
 
 Totals totals(const Review& review) {
   Totals t;
-  t.errors = review.diagnostics.size();
+  for (const auto& d : review.diagnostics) {
+    if (d.level == DiagnosticLevel::Error) ++t.errors;
+  }
   for (const auto& f : review.files) {
     ++t.files;
     t.lines += f.lines;

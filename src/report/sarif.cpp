@@ -3,6 +3,7 @@
 // partialFingerprints, and tool notifications for files that could not be reviewed.
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <map>
 #include <set>
 

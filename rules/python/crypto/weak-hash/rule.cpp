@@ -5,19 +5,11 @@
 namespace secreview::rules {
 namespace {
 
-std::vector<std::string> strings_of(const toml::node_view<const toml::node>& n) {
-  std::vector<std::string> out;
-  if (const auto* a = n.as_array()) {
-    for (const auto& e : *a) out.push_back(e.value_or(std::string()));
-  }
-  return out;
-}
-
 class WeakHash final : public Rule {
  public:
   explicit WeakHash(const RuleMeta& meta)
-      : weak_(strings_of(meta.options["weak_names"])),
-        security_words_(strings_of(meta.options["security_words"])) {}
+      : weak_(option_strings(meta, "weak_names")),
+        security_words_(option_strings(meta, "security_words")) {}
 
   void check_call(const py::Call& call, Context& ctx) const override {
     const py::Model& m = ctx.model();

@@ -6,11 +6,7 @@ namespace {
 
 class YamlUnsafeLoad final : public Rule {
  public:
-  explicit YamlUnsafeLoad(const RuleMeta& meta) {
-    if (const auto* a = meta.options["safe_loaders"].as_array()) {
-      for (const auto& e : *a) safe_.push_back(e.value_or(std::string()));
-    }
-  }
+  explicit YamlUnsafeLoad(const RuleMeta& meta) : safe_(option_strings(meta, "safe_loaders")) {}
 
   void check_call(const py::Call& call, Context& ctx) const override {
     const py::Model& m = ctx.model();

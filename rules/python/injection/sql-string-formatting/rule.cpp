@@ -7,11 +7,7 @@ namespace {
 
 class SqlStringFormatting final : public Rule {
  public:
-  explicit SqlStringFormatting(const RuleMeta& meta) {
-    if (const auto* kw = meta.options["keywords"].as_array()) {
-      for (const auto& k : *kw) keywords_.push_back(k.value_or(std::string()));
-    }
-  }
+  explicit SqlStringFormatting(const RuleMeta& meta) : keywords_(option_strings(meta, "keywords")) {}
 
   void check_call(const py::Call& call, Context& ctx) const override {
     const py::Model& m = ctx.model();

@@ -5,20 +5,12 @@
 namespace secreview::rules {
 namespace {
 
-std::vector<std::string> strings_of(const toml::node_view<const toml::node>& n) {
-  std::vector<std::string> out;
-  if (const auto* a = n.as_array()) {
-    for (const auto& e : *a) out.push_back(e.value_or(std::string()));
-  }
-  return out;
-}
-
 class BindAllInterfaces final : public Rule {
  public:
   explicit BindAllInterfaces(const RuleMeta& meta)
-      : addresses_(strings_of(meta.options["addresses"])),
-        words_(strings_of(meta.options["address_words"])),
-        methods_(strings_of(meta.options["bind_methods"])) {}
+      : addresses_(option_strings(meta, "addresses")),
+        words_(option_strings(meta, "address_words")),
+        methods_(option_strings(meta, "bind_methods")) {}
 
   void check_module(const py::Model& m, Context& ctx) const override {
     for (TSNode s : m.strings()) {

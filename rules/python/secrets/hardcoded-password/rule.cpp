@@ -8,14 +8,6 @@
 namespace secreview::rules {
 namespace {
 
-std::vector<std::string> strings_of(const toml::node_view<const toml::node>& n) {
-  std::vector<std::string> out;
-  if (const auto* a = n.as_array()) {
-    for (const auto& e : *a) out.push_back(e.value_or(std::string()));
-  }
-  return out;
-}
-
 // "dbPassword" -> {"db", "password"}; "DB_PASS" -> {"db", "pass"}.
 std::vector<std::string> words_of(std::string_view name) {
   std::vector<std::string> words;
@@ -38,7 +30,7 @@ std::vector<std::string> words_of(std::string_view name) {
 class HardcodedPassword final : public Rule {
  public:
   explicit HardcodedPassword(const RuleMeta& meta)
-      : words_(strings_of(meta.options["words"])), not_words_(strings_of(meta.options["not_words"])) {}
+      : words_(option_strings(meta, "words")), not_words_(option_strings(meta, "not_words")) {}
 
   void check_module(const py::Model& m, Context& ctx) const override {
     const py::Grammar& g = m.grammar();

@@ -1,0 +1,188 @@
+// The Python semantic model: imports and aliases, qualified call names, arguments, constant
+// folding, scopes, syntax errors.
+#include <gtest/gtest.h>
+
+#include "frontend/python/parser.hpp"
+#include "model/python.hpp"
+
+namespace secreview::py {
+namespace {
+
+struct Parsed {
+  SourceFile source;
+  Tree tree;
+  std::unique_ptr<Model> model;
+  explicit Parsed(std::string text, std::string path = "m.py")
+      : source(std::move(path), std::move(text)), tree(parse(source.text())),
+        model(std::make_unique<Model>(source, tree.get())) {}
+  const Call& call(std::string_view method) const {
+    for (const auto& c : model->calls()) {
+      if (c.method == method) return c;
+    }
+    throw std::runtime_error("no call " + std::string(method));
+  }
+};
+
+TEST(PythonModel, ResolvesImportAliases) {
+  Parsed p(
+      "import subprocess as sp\n"
+      "from os import system as run\n"
+      "from yaml import load\n"
+      "import os.path\n"
+      "from . import sibling\n"
+      "sp.Popen('x')\n"
+      "run('y')\n"
+      "load(data)\n"
+      "os.path.join('a', 'b')\n"
+      "sibling.go()\n");
+  EXPECT_EQ(p.call("Popen").name, "subprocess.Popen");
+  EXPECT_EQ(p.call("Popen").origin, NameOrigin::Import);
+  EXPECT_EQ(p.call("run").name, "os.system");
+  EXPECT_EQ(p.call("load").name, "yaml.load");
+  EXPECT_EQ(p.call("join").name, "os.path.join");
+  EXPECT_EQ(p.call("go").name, ".sibling.go");
+  ASSERT_EQ(p.model->imports().size(), 5u);
+  EXPECT_EQ(p.model->imports()[0].bound, "sp");
+  EXPECT_EQ(p.model->imports()[0].target, "subprocess");
+  EXPECT_TRUE(p.model->imports()[1].from_import);
+}
+
+TEST(PythonModel, DistinguishesBuiltinsLocalsAndChains) {
+  Parsed p(
+      "import requests\n"
+      "def f(cursor):\n"
+      "    eval(x)\n"
+      "    cursor.execute(q)\n"
+      "    requests.Session().get(u)\n"
+      "    (lambda: 1)()\n");
+  EXPECT_EQ(p.call("eval").origin, NameOrigin::Global);
+  EXPECT_EQ(p.call("execute").origin, NameOrigin::Local);
+  EXPECT_EQ(p.call("execute").name, "cursor.execute");
+  EXPECT_EQ(p.call("get").name, "requests.Session().get");
+  EXPECT_EQ(p.call("get").origin, NameOrigin::Import);
+}
+
+TEST(PythonModel, LocalDefinitionShadowsImportedName) {
+  Parsed p("def eval(x):\n    return x\neval(y)\n");
+  EXPECT_EQ(p.call("eval").origin, NameOrigin::Local);
+}
+
+TEST(PythonModel, FunctionLevelImportsResolve) {
+  Parsed p("def f(c):\n    import pickle as pk\n    return pk.loads(c)\n");
+  EXPECT_EQ(p.call("loads").name, "pickle.loads");
+}
+
+TEST(PythonModel, CollectsArguments) {
+  Parsed p("f(1, 'two', *rest, key=3, **kw)\n");
+  const Call& c = p.call("f");
+  ASSERT_EQ(c.args.size(), 5u);
+  EXPECT_NE(c.positional(1), nullptr);
+  EXPECT_EQ(c.positional(2), nullptr) << "positions after *splat are unknown";
+  ASSERT_NE(c.keyword("key"), nullptr);
+  EXPECT_EQ(p.model->text(c.keyword("key")->value), "3");
+  EXPECT_TRUE(c.has_splat());
+  EXPECT_EQ(p.model->text(c.argument(5, "key")), "3");
+}
+
+TEST(PythonModel, FoldsConstants) {
+  Parsed p(
+      "A = 'ls'\n"
+      "B = A + ' -l'\n"
+      "N = 0o777\n"
+      "M = 1 << 4 | 2\n"
+      "T = ('x', 2, None)\n"
+      "R = 'a'\n"
+      "R = 'b'\n"
+      "def g(param):\n"
+      "    use(B, N, M, T, R, param, f'{param}', f'plain', -5, True)\n");
+  const Call& c = p.call("use");
+  auto val = [&](std::size_t i) { return p.model->evaluate(c.positional(i)->value, c.scope); };
+  EXPECT_EQ(val(0).str, "ls -l");
+  EXPECT_EQ(val(1).integer, 0777);
+  EXPECT_EQ(val(2).integer, 18);
+  EXPECT_TRUE(val(3).known());
+  EXPECT_EQ(val(3).items.size(), 3u);
+  EXPECT_FALSE(val(4).known()) << "a name bound twice is not a constant";
+  EXPECT_FALSE(val(5).known()) << "a parameter is not a constant";
+  EXPECT_FALSE(val(6).known()) << "an f-string with a placeholder is not a constant";
+  EXPECT_EQ(val(7).str, "plain");
+  EXPECT_EQ(val(8).integer, -5);
+  EXPECT_EQ(val(9).truthy(), true);
+}
+
+TEST(PythonModel, ClassScopeIsNotVisibleFromMethods) {
+  Parsed p("X = 'module'\nclass C:\n    X = 'class'\n    def m(self):\n        use(X)\n");
+  const Call& c = p.call("use");
+  EXPECT_EQ(p.model->evaluate(c.positional(0)->value, c.scope).str, "module");
+}
+
+TEST(PythonModel, StringShapes) {
+  Parsed p(
+      "def f(x):\n"
+      "    q = 'SELECT %s' % x\n"
+      "    use('a' + x, q, 'k={}'.format(1), f'v={x}', 'plain', x)\n");
+  const Call& c = p.call("use");
+  auto shape = [&](std::size_t i) {
+    return p.model->string_shape(c.positional(i)->value, c.scope).kind;
+  };
+  EXPECT_EQ(shape(0), StringShape::Kind::Interpolated);
+  EXPECT_EQ(shape(1), StringShape::Kind::Interpolated);
+  EXPECT_EQ(p.model->string_shape(c.positional(1)->value, c.scope).literal, "SELECT %s");
+  EXPECT_EQ(shape(2), StringShape::Kind::Constant);
+  EXPECT_EQ(shape(3), StringShape::Kind::Interpolated);
+  EXPECT_EQ(shape(4), StringShape::Kind::Constant);
+  EXPECT_EQ(shape(5), StringShape::Kind::Opaque);
+}
+
+TEST(PythonModel, ScopesFunctionsAndClasses) {
+  Parsed p(
+      "class Outer:\n"
+      "    @staticmethod\n"
+      "    def method(a, b: int = 2, *args, c, **kw) -> None:\n"
+      "        inner()\n");
+  ASSERT_EQ(p.model->functions().size(), 1u);
+  const Function& f = p.model->functions()[0];
+  EXPECT_TRUE(f.is_method);
+  EXPECT_EQ(f.scope->qualified, "Outer.method");
+  EXPECT_EQ(f.decorators.size(), 1u);
+  ASSERT_EQ(f.params.size(), 5u);
+  EXPECT_EQ(f.params[1].name, "b");
+  EXPECT_FALSE(ts_node_is_null(f.params[1].annotation));
+  EXPECT_FALSE(ts_node_is_null(f.params[1].default_value));
+  EXPECT_EQ(f.params[2].kind, Parameter::Kind::Star);
+  EXPECT_EQ(f.params[4].kind, Parameter::Kind::DoubleStar);
+  EXPECT_FALSE(ts_node_is_null(f.return_type));
+  EXPECT_EQ(p.call("inner").scope, f.scope);
+  ASSERT_EQ(p.model->classes().size(), 1u);
+  EXPECT_EQ(p.model->scope_of(p.call("inner").node), f.scope);
+}
+
+TEST(PythonModel, RecordsSyntaxErrorsAndKeepsGoing) {
+  Parsed p("import os\ndef broken(:\n    pass\nos.system(cmd)\n");
+  ASSERT_FALSE(p.model->syntax_errors().empty());
+  EXPECT_EQ(p.model->syntax_errors().front().line, 2u);
+  EXPECT_EQ(p.call("system").name, "os.system");
+}
+
+TEST(PythonModel, PositionsCountCodePoints) {
+  Parsed p("x = 'é'; eval(y)\n");
+  EXPECT_EQ(p.model->start(p.call("eval").node).column, 10u);
+}
+
+TEST(PythonModel, SurvivesDeepNesting) {
+  std::string deep = "x = " + std::string(5000, '[') + std::string(5000, ']') + "\n";
+  for (int i = 0; i < 200; ++i) deep += std::string(static_cast<std::size_t>(i), ' ') + "if a:\n";
+  deep += std::string(200, ' ') + "eval(z)\n";
+  Parsed p(deep);
+  EXPECT_EQ(p.model->calls().size(), 1u);
+}
+
+TEST(PythonModel, DetectsTestFiles) {
+  EXPECT_TRUE(Parsed("", "pkg/tests/unit/foo.py").model->is_test_file());
+  EXPECT_TRUE(Parsed("", "test_foo.py").model->is_test_file());
+  EXPECT_TRUE(Parsed("", "pkg/foo_test.py").model->is_test_file());
+  EXPECT_FALSE(Parsed("", "pkg/contest.py").model->is_test_file());
+}
+
+}  // namespace
+}  // namespace secreview::py
