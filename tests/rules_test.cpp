@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <optional>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -67,14 +68,36 @@ std::multiset<std::uint32_t> finding_lines(const LoadedRule& rule, const std::st
   Engine engine(RuleRegistry::builtin(), opts);
   FileResult r = engine.analyze(path, text);
   std::multiset<std::uint32_t> lines;
+  SourceFile source(path, text);
+  std::optional<std::regex> evidence;
+  if (!rule.meta.evidence.empty()) evidence.emplace(rule.meta.evidence);
   for (const auto& f : r.findings) {
     EXPECT_EQ(f.rule_id, rule.meta.id);
     EXPECT_EQ(f.cwe, rule.meta.cwe);
     EXPECT_FALSE(f.issue.empty());
     EXPECT_FALSE(f.solution.empty());
-    EXPECT_EQ(f.snippet, std::string(SourceFile(path, text).line(f.start.line)))
+    static const std::regex kPlaceholder(R"(\{[a-z_]+\})");
+    for (const std::string* tmpl : {&rule.meta.issue, &rule.meta.solution}) {
+      for (std::sregex_iterator it(tmpl->begin(), tmpl->end(), kPlaceholder), end; it != end; ++it) {
+        if (text.find(it->str()) != std::string::npos) continue;  // the reviewed code says it
+        EXPECT_EQ(f.issue.find(it->str()), std::string::npos) << "unexpanded " << it->str();
+        EXPECT_EQ(f.solution.find(it->str()), std::string::npos) << "unexpanded " << it->str();
+      }
+    }
+    EXPECT_EQ(f.snippet, std::string(source.line(f.start.line)))
         << "snippet must be the line the finding starts on";
-    lines.insert(f.start.line);
+    // Every cited line: the start and each related line.
+    std::vector<std::uint32_t> cited{f.start.line};
+    for (const auto& p : f.related) cited.push_back(p.line);
+    for (std::uint32_t line : cited) {
+      lines.insert(line);
+      if (evidence) {
+        std::string l(source.line(line));
+        EXPECT_TRUE(std::regex_search(l, *evidence))
+            << rule.meta.id << " cites " << path << ":" << line << " (\"" << l
+            << "\"), which does not show what the rule describes (" << rule.meta.evidence << ")";
+      }
+    }
   }
   return lines;
 }

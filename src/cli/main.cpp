@@ -37,6 +37,9 @@ struct ReviewArgs {
   std::vector<std::string> select;
   std::vector<std::string> ignore;
   std::uint64_t max_file_size = 32ull << 20;
+  bool no_suggestions = false;
+  bool suggestions_only = false;
+  std::vector<std::string> settings;  // RULE.OPTION=VALUE
 };
 
 int write_output(const std::string& text, const std::string& output) {
@@ -80,9 +83,16 @@ int run_review(const ReviewArgs& a) {
       }
     }
   }
+  eo.defects = !a.suggestions_only;
+  eo.suggestions = !a.no_suggestions;
+  if (a.no_suggestions && a.suggestions_only) {
+    std::cerr << "secreview: --no-suggestions and --suggestions-only exclude each other\n";
+    return kExitError;
+  }
   eo.only.insert(a.select.begin(), a.select.end());
   eo.exclude.insert(a.ignore.begin(), a.ignore.end());
-  Engine engine(registry, eo);
+  RuleRegistry configured = registry.configure(a.settings);
+  Engine engine(configured, eo);
   RunOptions ro;
   ro.jobs = a.jobs;
   ro.max_file_size = a.max_file_size;
@@ -95,7 +105,7 @@ int run_review(const ReviewArgs& a) {
   opts.color = a.color || (to_terminal && !a.no_color && !(no_color_env && *no_color_env));
   opts.timing = a.timing || to_terminal;
   std::ostringstream os;
-  (*reporter)(os, ReportInput{review, registry, CweCatalog::builtin(), opts});
+  (*reporter)(os, ReportInput{review, configured, CweCatalog::builtin(), opts});
   if (int rc = write_output(os.str(), a.output)) return rc;
 
   Totals t = totals(review);
@@ -224,6 +234,12 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false)
       ->delimiter(',');
   review->add_option("--max-file-size", ra.max_file_size, "Skip files larger than this (bytes)");
+  review->add_flag("--no-suggestions", ra.no_suggestions, "Report security defects only");
+  review->add_flag("--suggestions-only", ra.suggestions_only,
+                   "Report maintainability suggestions only");
+  review->add_option("--set", ra.settings,
+                     "Set a rule option, e.g. --set function-too-long.max_lines=80")
+      ->allow_extra_args(false);
 
   std::string rules_format = "text";
   auto* rules = app.add_subcommand("rules", "List every rule with its CWE, pillar and severity");

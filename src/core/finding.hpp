@@ -40,6 +40,8 @@ struct Finding {
   std::string solution;  // one line: what to do instead
   std::string snippet;   // the source line the finding starts on, without its terminator
   std::string fingerprint;  // stable across unrelated edits and line shifts (hex)
+  // Other lines the finding cites (a suggestion about several functions lists each one).
+  std::vector<Position> related;
 };
 
 enum class DiagnosticLevel : std::uint8_t { Note, Warning, Error };

@@ -41,6 +41,8 @@ Engine::Engine(const RuleRegistry& registry, EngineOptions options)
 
 bool Engine::selected(const RuleMeta& m) const {
   if (m.language != "python") return false;
+  if (m.kind == FindingKind::Defect && !options_.defects) return false;
+  if (m.kind == FindingKind::Suggestion && !options_.suggestions) return false;
   if (!options_.only.empty() &&
       std::none_of(options_.only.begin(), options_.only.end(),
                    [&](const std::string& s) { return matches_selector(m, s); })) {
@@ -105,7 +107,8 @@ FileResult Engine::analyze(const std::string& path, std::string text) const {
     r->check->check_module(model, ctx);
   }
   std::erase_if(findings, [&](const Finding& f) {
-    return f.severity < options_.min_severity || f.confidence < options_.min_confidence;
+    return f.kind == FindingKind::Defect &&
+           (f.severity < options_.min_severity || f.confidence < options_.min_confidence);
   });
   sort_findings(findings);
   assign_fingerprints(findings);

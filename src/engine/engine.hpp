@@ -16,6 +16,8 @@ struct EngineOptions {
   Confidence min_confidence = Confidence::Low;
   std::set<std::string> only;     // rule ids / aliases / "CWE-n" to run; empty = all
   std::set<std::string> exclude;  // rule ids / aliases / "CWE-n" to skip
+  bool defects = true;            // run security rules
+  bool suggestions = true;        // run maintainability rules
 };
 
 class Engine {

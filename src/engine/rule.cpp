@@ -1,6 +1,7 @@
 #include "engine/rule.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <stdexcept>
 
@@ -10,6 +11,7 @@
 namespace secreview {
 
 namespace {
+std::unique_ptr<Rule> instantiate(const RuleMeta& m);
 std::map<std::string, RuleFactory, std::less<>>& factories() {
   static std::map<std::string, RuleFactory, std::less<>> f;
   return f;
@@ -71,7 +73,7 @@ RuleMeta parse_rule_meta(std::string_view path, std::string_view toml_text) {
   static const std::vector<std::string_view> kKnown = {
       "id",       "title",   "summary", "issue",    "solution",   "cwe",     "severity",
       "confidence", "category", "language", "check", "aliases",  "triggers", "references",
-      "match",    "options"};
+      "match",    "options", "evidence"};
   for (const auto& [k, v] : t) {
     if (std::find(kKnown.begin(), kKnown.end(), k.str()) == kKnown.end()) {
       fail(path, "unknown key '" + std::string(k.str()) + "'");
@@ -102,6 +104,10 @@ RuleMeta parse_rule_meta(std::string_view path, std::string_view toml_text) {
   }
   m.language = t["language"].value_or(std::string("python"));
   m.check = t["check"].value_or(std::string());
+  m.evidence = t["evidence"].value_or(std::string());
+  if (m.kind == FindingKind::Suggestion && m.evidence.empty()) {
+    fail(path, "a maintainability rule needs 'evidence' (a regex its cited lines match)");
+  }
   m.aliases = string_list(path, t.get("aliases"), "aliases");
   m.triggers = string_list(path, t.get("triggers"), "triggers");
   m.references = string_list(path, t.get("references"), "references");
@@ -139,15 +145,7 @@ RuleRegistry RuleRegistry::load(const std::vector<std::pair<std::string, std::st
     LoadedRule lr;
     lr.meta = parse_rule_meta(path, text);
     if (auto it = docs.find(lr.meta.folder); it != docs.end()) lr.meta.docs = it->second;
-    if (lr.meta.check.empty()) {
-      auto f = factories().find(lr.meta.id);
-      if (f == factories().end()) fail(path, "no check is registered for rule '" + lr.meta.id + "'");
-      lr.check = f->second(lr.meta);
-    } else {
-      auto g = generics().find(lr.meta.check);
-      if (g == generics().end()) fail(path, "unknown generic check '" + lr.meta.check + "'");
-      lr.check = g->second(lr.meta);
-    }
+    lr.check = instantiate(lr.meta);
     reg.rules_.push_back(std::move(lr));
   }
   std::sort(reg.rules_.begin(), reg.rules_.end(),
@@ -169,6 +167,69 @@ const RuleRegistry& RuleRegistry::builtin() {
     return load(files);
   }();
   return reg;
+}
+
+namespace {
+std::unique_ptr<Rule> instantiate(const RuleMeta& m) {
+  if (m.check.empty()) {
+    auto f = factories().find(m.id);
+    if (f == factories().end()) fail(m.folder, "no check is registered for rule '" + m.id + "'");
+    return f->second(m);
+  }
+  auto g = generics().find(m.check);
+  if (g == generics().end()) fail(m.folder, "unknown generic check '" + m.check + "'");
+  return g->second(m);
+}
+
+void set_option(RuleMeta& m, std::string_view option, std::string_view value,
+                std::string_view setting) {
+  toml::node* current = m.options.get(option);
+  auto bad = [&](std::string_view why) {
+    throw std::runtime_error("--set " + std::string(setting) + ": " + std::string(why));
+  };
+  if (!current) {
+    std::string known;
+    for (const auto& [k, v] : m.options) known += (known.empty() ? "" : ", ") + std::string(k.str());
+    bad("rule '" + m.id + "' has no option '" + std::string(option) + "'" +
+        (known.empty() ? " (it has none)" : " (options: " + known + ")"));
+  }
+  if (current->is_integer()) {
+    std::int64_t v = 0;
+    auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+    if (ec != std::errc() || p != value.data() + value.size()) bad("expected an integer");
+    m.options.insert_or_assign(option, v);
+  } else if (current->is_boolean()) {
+    if (value != "true" && value != "false") bad("expected true or false");
+    m.options.insert_or_assign(option, value == "true");
+  } else if (current->is_string()) {
+    m.options.insert_or_assign(option, std::string(value));
+  } else if (current->is_array()) {
+    toml::array arr;
+    for (auto part : split(value, ',')) arr.push_back(std::string(trim(part)));
+    m.options.insert_or_assign(option, std::move(arr));
+  } else {
+    bad("this option cannot be set from the command line");
+  }
+}
+}  // namespace
+
+RuleRegistry RuleRegistry::configure(const std::vector<std::string>& settings) const {
+  RuleRegistry out;
+  for (const auto& r : rules_) out.rules_.push_back({r.meta, nullptr});
+  for (const auto& s : settings) {
+    std::size_t eq = s.find('=');
+    std::size_t dot = s.substr(0, eq).rfind('.');
+    if (eq == std::string::npos || dot == std::string::npos) {
+      throw std::runtime_error("--set " + s + ": expected RULE.OPTION=VALUE");
+    }
+    std::string id = s.substr(0, dot);
+    auto it = std::find_if(out.rules_.begin(), out.rules_.end(),
+                           [&](const LoadedRule& lr) { return lr.meta.id == id; });
+    if (it == out.rules_.end()) throw std::runtime_error("--set " + s + ": unknown rule '" + id + "'");
+    set_option(it->meta, s.substr(dot + 1, eq - dot - 1), std::string_view(s).substr(eq + 1), s);
+  }
+  for (auto& r : out.rules_) r.check = instantiate(r.meta);
+  return out;
 }
 
 const LoadedRule* RuleRegistry::find(std::string_view id_or_alias) const {
@@ -265,7 +326,8 @@ void Context::report(TSNode at, Report r) {
   f.confidence = r.confidence.value_or(meta_.confidence);
   f.path = model_.source().path();
   f.start = model_.start(at);
-  f.end = model_.end(at);
+  f.end = model_.end(ts_node_is_null(r.end) ? at : r.end);
+  for (TSNode n : r.related) f.related.push_back(model_.start(n));
   f.issue = r.issue.empty() ? issue_for("") : std::move(r.issue);
   f.solution = r.solution.empty() ? meta_.solution : std::move(r.solution);
   f.snippet = std::string(model_.source().line(f.start.line));

@@ -39,6 +39,9 @@ struct RuleMeta {
   bool module = false;                // wants the whole module (check_module)
   std::vector<std::string> triggers;  // words a matching file must contain (for a prefilter)
   std::vector<std::string> references;
+  // A regular expression every line a finding cites must match (checked by the rule tests), so
+  // a rule cannot cite a line that does not show what it says. Required for suggestions.
+  std::string evidence;
   std::string docs;                   // README.md
   toml::table options;                // [options]: rule-specific settings, data lists
 };
@@ -76,6 +79,11 @@ class RuleRegistry {
   // Builds a registry from (path, contents) pairs of rule.toml and README.md files.
   static RuleRegistry load(const std::vector<std::pair<std::string, std::string>>& files);
 
+  // A copy whose rules take the given option values ("rule-id.option=value"). The option must
+  // exist in the rule's [options]; the value is parsed as that option's type (integer, boolean,
+  // string, or a comma-separated list of strings). Throws std::runtime_error naming the problem.
+  RuleRegistry configure(const std::vector<std::string>& settings) const;
+
   const std::vector<LoadedRule>& rules() const { return rules_; }
   // By id or alias (case-insensitive for aliases such as "b602").
   const LoadedRule* find(std::string_view id_or_alias) const;
@@ -93,6 +101,8 @@ RuleMeta parse_rule_meta(std::string_view path, std::string_view toml_text);
 struct Report {
   std::string issue;
   std::string solution;
+  TSNode end{};                      // when set, the finding spans from `at` to this node's end
+  std::vector<TSNode> related;       // other places the finding cites
   std::optional<Severity> severity;
   std::optional<Confidence> confidence;
 };

@@ -299,6 +299,12 @@ struct Model::Builder {
       on_call(n, scope);
     } else if (s == g.comparison_operator) {
       m.comparisons_.push_back(n);
+    } else if (s == g.comment) {
+      m.comments_.push_back(n);
+    } else if (s == g.while_statement) {
+      m.loops_.push_back(n);
+    } else if (s == g.except_clause) {
+      m.except_clauses_.push_back(n);
     } else if (s == g.assignment) {
       on_assignment(n, scope, false);
     } else if (s == g.augmented_assignment) {
@@ -355,6 +361,7 @@ struct Model::Builder {
     } else if (s == g.import_from_statement) {
       on_import_from(n, scope);
     } else if (s == g.for_statement || s == g.for_in_clause) {
+      if (s == g.for_statement) m.loops_.push_back(n);
       TSNode left = ts_node_child_by_field_id(n, g.f_left);
       if (!ts_node_is_null(left)) bind_pattern(scope, left);
     } else if (s == g.as_pattern_target) {
@@ -670,6 +677,81 @@ Value Model::evaluate(TSNode expr, const Scope* scope, int depth) const {
 
 StringShape Model::string_shape(TSNode expr, const Scope* scope) const {
   return string_shape(expr, scope, 0);
+}
+
+bool Model::counts_as_use(TSNode id) const {
+  TSNode parent = ts_node_parent(id);
+  if (ts_node_is_null(parent)) return true;
+  TSSymbol p = ts_node_symbol(parent);
+  auto is_field = [&](TSFieldId f) { return ts_node_eq(ts_node_child_by_field_id(parent, f), id); };
+  if (p == g_.attribute) return !is_field(g_.f_attribute);
+  if (p == g_.keyword_argument) return !is_field(g_.f_name);
+  if (p == g_.function_definition || p == g_.class_definition) return !is_field(g_.f_name);
+  if (p == g_.default_parameter || p == g_.typed_default_parameter) return !is_field(g_.f_name);
+  if (p == g_.parameters || p == g_.lambda_parameters || p == g_.typed_parameter ||
+      p == g_.list_splat_pattern || p == g_.dictionary_splat_pattern) {
+    TSNode gp = ts_node_parent(parent);
+    TSSymbol gs = ts_node_is_null(gp) ? 0 : ts_node_symbol(gp);
+    return !(p == g_.parameters || p == g_.lambda_parameters || gs == g_.parameters ||
+             gs == g_.lambda_parameters || gs == g_.typed_parameter);
+  }
+  if (p == g_.dotted_name || p == g_.aliased_import) return false;
+  return true;
+}
+
+const std::unordered_map<std::string_view, std::uint32_t>& Model::name_uses() const {
+  if (name_uses_) return *name_uses_;
+  name_uses_ = std::make_unique<std::unordered_map<std::string_view, std::uint32_t>>();
+  TSTreeCursor c = ts_tree_cursor_new(root_);
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    if (ts_node_symbol(n) == g_.identifier && counts_as_use(n)) ++(*name_uses_)[text(n)];
+    if (ts_tree_cursor_goto_first_child(&c)) continue;
+    bool done = false;
+    while (!ts_tree_cursor_goto_next_sibling(&c)) {
+      if (!ts_tree_cursor_goto_parent(&c)) {
+        done = true;
+        break;
+      }
+    }
+    if (done) break;
+  }
+  ts_tree_cursor_delete(&c);
+  return *name_uses_;
+}
+
+std::uint32_t Model::count_name(TSNode subtree, std::string_view name) const {
+  std::uint32_t count = 0;
+  TSTreeCursor c = ts_tree_cursor_new(subtree);
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    if (ts_node_symbol(n) == g_.identifier && text(n) == name && counts_as_use(n)) ++count;
+    if (ts_tree_cursor_goto_first_child(&c)) continue;
+    bool done = false;
+    while (!ts_tree_cursor_goto_next_sibling(&c)) {
+      if (!ts_tree_cursor_goto_parent(&c) || ts_node_eq(ts_tree_cursor_current_node(&c), subtree)) {
+        done = true;
+        break;
+      }
+    }
+    if (done) break;
+  }
+  ts_tree_cursor_delete(&c);
+  return count;
+}
+
+TSNode Model::docstring(TSNode body) const {
+  if (ts_node_is_null(body)) return {};
+  uint32_t k = ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < k; ++i) {
+    TSNode st = ts_node_named_child(body, i);
+    if (ts_node_symbol(st) == g_.comment) continue;
+    if (ts_node_symbol(st) != g_.expression_statement) return {};
+    TSNode e = ts_node_named_child(st, 0);
+    TSSymbol es = ts_node_symbol(e);
+    return es == g_.string || es == g_.concatenated_string ? e : TSNode{};
+  }
+  return {};
 }
 
 StringShape Model::string_shape(TSNode expr, const Scope* scope, int depth) const {

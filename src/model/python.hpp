@@ -164,6 +164,20 @@ class Model {
   const std::vector<TSNode>& strings() const { return strings_; }
   // Every comparison (`a == b`, `x in y`, chained comparisons), in source order.
   const std::vector<TSNode>& comparisons() const { return comparisons_; }
+  // Every comment, in source order.
+  const std::vector<TSNode>& comments() const { return comments_; }
+  // Every `for` and `while` statement, in source order.
+  const std::vector<TSNode>& loops() const { return loops_; }
+  // Every `try` statement's `except` clauses, in source order.
+  const std::vector<TSNode>& except_clauses() const { return except_clauses_; }
+  // How often each name is read or written outside import statements, definitions' own names,
+  // parameters, attribute names (`x.attr`) and keyword names (`f(key=...)`). Computed on first
+  // use, so it costs nothing when no rule asks.
+  const std::unordered_map<std::string_view, std::uint32_t>& name_uses() const;
+  // Occurrences of identifier `name` inside `subtree`, counted the same way as name_uses().
+  std::uint32_t count_name(TSNode subtree, std::string_view name) const;
+  // The docstring of a module, class or function body (`block`), or a null node.
+  TSNode docstring(TSNode body) const;
   // Positions of ERROR and MISSING nodes, in source order.
   const std::vector<Position>& syntax_errors() const { return syntax_errors_; }
   // True for test code: files under tests/ or named test_*.py, *_test.py, conftest.py.
@@ -203,6 +217,11 @@ class Model {
   std::vector<Assignment> assignments_;
   std::vector<TSNode> strings_;
   std::vector<TSNode> comparisons_;
+  std::vector<TSNode> comments_;
+  std::vector<TSNode> loops_;
+  std::vector<TSNode> except_clauses_;
+  mutable std::unique_ptr<std::unordered_map<std::string_view, std::uint32_t>> name_uses_;
+  bool counts_as_use(TSNode identifier) const;
   std::vector<Position> syntax_errors_;
   bool is_test_file_ = false;
 };

@@ -41,12 +41,29 @@ ojson finding_json(const Finding& f, const CweCatalog& cwe) {
       {"fingerprint", f.fingerprint}};
 }
 
+ojson with_related(ojson j, const Finding& f) {
+  if (!f.related.empty()) {
+    ojson rel = ojson::array();
+    for (const auto& p : f.related) rel.push_back(position_json(p));
+    j["location"]["related"] = std::move(rel);
+  }
+  return j;
+}
+
 void write_json(std::ostream& os, const ReportInput& in) {
   ojson files = ojson::array();
   for (const FileResult& f : in.review.files) {
     ojson defects = ojson::array();
+    ojson suggestions = ojson::array();
     for (const Finding& x : f.findings) {
-      if (x.kind == FindingKind::Defect) defects.push_back(finding_json(x, in.cwe));
+      ojson j = with_related(finding_json(x, in.cwe), x);
+      if (x.kind == FindingKind::Defect) {
+        defects.push_back(std::move(j));
+      } else {
+        const LoadedRule* r = in.rules.find(x.rule_id);
+        j["title"] = r ? r->meta.title : x.rule_id;
+        suggestions.push_back(std::move(j));
+      }
     }
     ojson diags = ojson::array();
     for (const auto& d : f.diagnostics) diags.push_back(diagnostic_json(d));
@@ -55,6 +72,7 @@ void write_json(std::ostream& os, const ReportInput& in) {
                           {"verdict", verdict},
                           {"lines", f.lines},
                           {"defects", std::move(defects)},
+                          {"suggestions", std::move(suggestions)},
                           {"diagnostics", std::move(diags)}});
   }
   ojson run_diags = ojson::array();
@@ -87,6 +105,7 @@ void write_json(std::ostream& os, const ReportInput& in) {
               {"files_with_defects", t.files_with_defects},
               {"lines", t.lines},
               {"defects", t.defects},
+              {"suggestions", t.suggestions},
               {"errors", t.errors},
               {"by_severity", by_sev},
               {"by_pillar", by_pillar}}}};

@@ -41,12 +41,30 @@ Totals totals(const Review& review) {
       if (x.kind == FindingKind::Defect) ++d;
     }
     t.defects += d;
+    t.suggestions += f.findings.size() - d;
     if (d) ++t.files_with_defects;
     for (const auto& diag : f.diagnostics) {
       if (diag.level == DiagnosticLevel::Error) ++t.errors;
     }
   }
   return t;
+}
+
+std::string where(const Finding& f) {
+  if (f.related.empty()) {
+    if (f.end.line > f.start.line) {
+      return "lines " + std::to_string(f.start.line) + "-" + std::to_string(f.end.line);
+    }
+    return "line " + std::to_string(f.start.line);
+  }
+  std::vector<std::uint32_t> lines{f.start.line};
+  for (const auto& r : f.related) lines.push_back(r.line);
+  std::string out = "lines ";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i) out += i + 1 == lines.size() ? " and " : ", ";
+    out += std::to_string(lines[i]);
+  }
+  return out;
 }
 
 std::string cwe_label(const CweCatalog& /*cwe*/, int id) { return "CWE-" + std::to_string(id); }

@@ -36,9 +36,14 @@ inline constexpr std::string_view kNoDefects = "No security defects are detected
 // Shared by reporters.
 struct Totals {
   std::size_t files = 0, files_with_defects = 0, files_not_reviewed = 0, defects = 0,
-              errors = 0, lines = 0;
+              suggestions = 0, errors = 0, lines = 0;
 };
 Totals totals(const Review& review);
 std::string cwe_label(const CweCatalog& cwe, int id);  // "CWE-78"
+// The lines a finding cites, for prose: "line 7", "lines 7-9", "lines 7, 12 and 30".
+std::string where(const Finding& f);
+// The heading that introduces suggestions after the security verdict.
+inline constexpr std::string_view kSuggestionsIntro =
+    "However, I do have some suggestions for improvement:";
 
 }  // namespace secreview

@@ -86,7 +86,8 @@ void write_sarif(std::ostream& os, const ReportInput& in) {
       rule["fullDescription"] = {{"text", m.summary + " " + m.solution}};
       rule["help"] = {{"text", m.docs.empty() ? m.summary : m.docs},
                       {"markdown", m.docs.empty() ? m.summary : m.docs}};
-      rule["defaultConfiguration"] = {{"level", level(m.severity)}};
+      rule["defaultConfiguration"] = {
+          {"level", m.kind == FindingKind::Suggestion ? "note" : level(m.severity)}};
       ojson tags = ojson::array();
       tags.push_back(m.kind == FindingKind::Defect ? "security" : "maintainability");
       tags.push_back("external/cwe/cwe-" + std::to_string(m.cwe));
@@ -108,11 +109,22 @@ void write_sarif(std::ostream& os, const ReportInput& in) {
       ojson res{{"ruleId", x.rule_id},
                 {"ruleIndex", rule_index[x.rule_id]},
                 {"kind", "fail"},
-                {"level", level(x.severity)},
+                {"level", x.kind == FindingKind::Suggestion ? "note" : level(x.severity)},
                 {"message", {{"text", utf8_sanitize(x.issue + " Solution: " + x.solution)}}}};
       res["locations"] = ojson::array({{{"physicalLocation",
                                          {{"artifactLocation", location(x.path)},
                                           {"region", region(x)}}}}});
+      if (!x.related.empty()) {
+        ojson rel = ojson::array();
+        int id = 1;
+        for (const auto& p : x.related) {
+          rel.push_back({{"id", id++},
+                         {"physicalLocation",
+                          {{"artifactLocation", location(x.path)},
+                           {"region", {{"startLine", p.line}, {"startColumn", p.column}}}}}});
+        }
+        res["relatedLocations"] = std::move(rel);
+      }
       res["partialFingerprints"] = {{"secreview/v1", x.fingerprint}};
       res["properties"] = {{"cwe", "CWE-" + std::to_string(x.cwe)},
                            {"severity", to_string(x.severity)},

@@ -67,6 +67,15 @@ void write_text(std::ostream& os, const ReportInput& in) {
          << "\n";
     }
     if (n == 0) os << st.good(kNoDefects) << "\n";
+    int k = 0;
+    for (const Finding& x : f.findings) {
+      if (x.kind != FindingKind::Suggestion) continue;
+      if (k++ == 0) os << "\n" << kSuggestionsIntro << "\n\n";
+      const LoadedRule* r = in.rules.find(x.rule_id);
+      std::string title = r ? r->meta.title : x.rule_id;
+      os << fmt::format("{}. {} ({}): {}\n", k, st.bold(title), where(x), terminal_safe(x.issue));
+      os << "   Suggestion: " << terminal_safe(x.solution) << "\n";
+    }
     for (const auto& d : f.diagnostics) write_diagnostic(os, d, st);
   }
   if (!in.review.diagnostics.empty()) {
@@ -91,6 +100,7 @@ void write_text(std::ostream& os, const ReportInput& in) {
   os << "\n";
   os << fmt::format("- Defects: {} in {} file{}\n", t.defects, t.files_with_defects,
                     t.files_with_defects == 1 ? "" : "s");
+  if (t.suggestions) os << fmt::format("- Suggestions: {}\n", t.suggestions);
   if (t.defects) {
     std::string sev;
     for (Severity s : {Severity::High, Severity::Medium, Severity::Low}) {
