@@ -128,6 +128,49 @@ TEST(Cli, SeedFileHasNoSecurityDefect) {
   EXPECT_EQ(r.out.substr(header + 3, 46), "No security defects are detected in the code.\n");
 }
 
+TEST(Cli, SeedReviewGolden) {
+  // The reference file: no security defect, and suggestions that are all true of it (checked
+  // by hand against ../shared/datasets/seed/README.md, then frozen here).
+  const std::string seed = "../shared/datasets/seed/test_bug_1718455.py";
+  if (!fs::exists(fs::path(SECREVIEW_SOURCE_DIR) / seed)) GTEST_SKIP() << "shared datasets not present";
+  Result r = secreview({"review", seed});
+  EXPECT_EQ(r.rc, 0);
+  expect_golden("seed.txt", r.out);
+  for (const char* grounded : {"(line 19): `import nova.tests.unit.image.fake`", "(line 45): `super(",
+                               "(lines 103-110): The loop polls up to 10 times",
+                               "(line 103): The loop variable `attempt`", "(lines 93-95): `servers`",
+                               "`setUp` (line 44)"}) {
+    EXPECT_NE(r.out.find(grounded), std::string::npos) << grounded;
+  }
+  // Claims the published LLM reviews got wrong must not appear.
+  EXPECT_EQ(r.out.find("cleanup"), std::string::npos);
+  EXPECT_EQ(r.out.find("`time`"), std::string::npos);
+  Result json = secreview({"review", "--format", "json", seed});
+  expect_golden("seed.json", json.out);
+  Result no_suggestions = secreview({"review", "--no-suggestions", seed});
+  EXPECT_EQ(no_suggestions.out.find("However"), std::string::npos);
+  Result only = secreview({"review", "--suggestions-only", "examples"});
+  EXPECT_EQ(only.rc, 0) << "suggestions are not defects";
+  EXPECT_EQ(only.out.find("CWE-78"), std::string::npos);
+}
+
+TEST(Cli, SetOverridesRuleOptions) {
+  const std::string seed = "../shared/datasets/seed/test_bug_1718455.py";
+  if (!fs::exists(fs::path(SECREVIEW_SOURCE_DIR) / seed)) GTEST_SKIP() << "shared datasets not present";
+  Result plain = secreview({"review", seed});
+  EXPECT_NE(plain.out.find("`setUp` (line 44)"), std::string::npos);
+  Result no_tests = secreview({"review", "--set", "missing-docstring.include_tests=false", seed});
+  EXPECT_EQ(no_tests.rc, 0);
+  EXPECT_EQ(no_tests.out.find("`setUp` (line 44)"), std::string::npos);
+  EXPECT_NE(no_tests.out.find("1 function has no docstring: `_boot_servers` (line 81)"),
+            std::string::npos)
+      << no_tests.out;
+  Result bad = secreview({"review", "--set", "missing-docstring.nope=1", seed});
+  EXPECT_EQ(bad.rc, 2);
+  EXPECT_NE(bad.err.find("has no option 'nope'"), std::string::npos) << bad.err;
+  EXPECT_EQ(secreview({"review", "--set", "missing-docstring.private_min_lines=x", seed}).rc, 2);
+}
+
 TEST(Cli, OutputIsIdenticalForAnyJobCount) {
   const std::string corpus = std::string(SECREVIEW_SHARED_DIR) + "/datasets/bandit-examples/examples";
   if (!fs::exists(corpus)) GTEST_SKIP() << "shared datasets not present";
