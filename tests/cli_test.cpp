@@ -1,110 +1,42 @@
 // End-to-end tests of the secreview command: exit codes, the example project, golden reports
 // in every format, determinism across thread counts, and bad input.
 // UPDATE_GOLDEN=1 rewrites tests/golden/ from the current output.
-#include <gtest/gtest.h>
-#include <sys/wait.h>
-
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include "support.hpp"
 
 namespace {
 
-namespace fs = std::filesystem;
-
-struct Result {
-  int rc = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      q += "'\\''";
-    } else {
-      q += c;
-    }
-  }
-  return q + "'";
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-Result secreview(const std::vector<std::string>& args, const std::string& stdin_file = "") {
-  fs::path err = fs::temp_directory_path() / ("secreview_err_" + std::to_string(::getpid()));
-  std::string cmd = "cd " + quote(SECREVIEW_SOURCE_DIR) + " && " + quote(SECREVIEW_BINARY);
-  for (const auto& a : args) cmd += " " + quote(a);
-  cmd += " 2>" + quote(err.string());
-  if (!stdin_file.empty()) cmd += " <" + quote(stdin_file);
-  Result r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[8192];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = ::pclose(p);
-  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = slurp(err);
-  fs::remove(err);
-  return r;
-}
-
-void expect_golden(const std::string& name, const std::string& actual) {
-  fs::path golden = fs::path(SECREVIEW_SOURCE_DIR) / "tests" / "golden" / name;
-  if (std::getenv("UPDATE_GOLDEN")) {
-    fs::create_directories(golden.parent_path());
-    std::ofstream(golden, std::ios::binary) << actual;
-  }
-  ASSERT_TRUE(fs::exists(golden)) << golden << " missing; run with UPDATE_GOLDEN=1";
-  EXPECT_EQ(slurp(golden), actual) << "output differs from " << golden;
-}
-
-fs::path scratch(const std::string& name) {
-  fs::path d = fs::temp_directory_path() / ("secreview_test_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
+using namespace cli;
 
 TEST(Cli, ExitCodes) {
-  EXPECT_EQ(secreview({"review", "examples/webapp/storage.py"}).rc, 0);
-  EXPECT_EQ(secreview({"review", "examples/webapp/app.py"}).rc, 1);
-  Result missing = secreview({"review", "no/such/path.py"});
+  EXPECT_EQ(run_secreview({"review", "examples/webapp/storage.py"}).rc, 0);
+  EXPECT_EQ(run_secreview({"review", "examples/webapp/app.py"}).rc, 1);
+  Result missing = run_secreview({"review", "no/such/path.py"});
   EXPECT_EQ(missing.rc, 2);
   EXPECT_NE(missing.out.find("no/such/path.py"), std::string::npos);
-  EXPECT_EQ(secreview({"review", "--format", "yaml", "examples"}).rc, 2);
-  EXPECT_EQ(secreview({"frobnicate"}).rc, 2);
-  EXPECT_EQ(secreview({"review", "--select", "no-such-rule", "examples"}).rc, 2);
-  Result version = secreview({"--version"});
+  EXPECT_EQ(run_secreview({"review", "--format", "yaml", "examples"}).rc, 2);
+  EXPECT_EQ(run_secreview({"frobnicate"}).rc, 2);
+  EXPECT_EQ(run_secreview({"review", "--select", "no-such-rule", "examples"}).rc, 2);
+  Result version = run_secreview({"--version"});
   EXPECT_EQ(version.rc, 0);
   EXPECT_EQ(version.out.rfind("secreview ", 0), 0u);
-  EXPECT_EQ(secreview({"--help"}).rc, 0);
+  EXPECT_EQ(run_secreview({"--help"}).rc, 0);
 }
 
 TEST(Cli, ExampleProjectGolden) {
-  Result text = secreview({"review", "examples"});
+  Result text = run_secreview({"review", "examples"});
   EXPECT_EQ(text.rc, 1);
   expect_golden("example.txt", text.out);
-  Result json = secreview({"review", "--format", "json", "examples"});
+  Result json = run_secreview({"review", "--format", "json", "examples"});
   EXPECT_EQ(json.rc, 1);
   expect_golden("example.json", json.out);
-  Result sarif = secreview({"review", "--format", "sarif", "examples"});
+  Result sarif = run_secreview({"review", "--format", "sarif", "examples"});
   EXPECT_EQ(sarif.rc, 1);
   expect_golden("example.sarif", sarif.out);
 }
 
 TEST(Cli, ExampleProjectPlantedDefects) {
   // The planted defects of examples/webapp/README.md: rule, CWE and line.
-  Result r = secreview({"review", "examples"});
+  Result r = run_secreview({"review", "examples"});
   for (const char* expected :
        {"**CWE-259 (Use of Hard-coded Password)**", "examples/webapp/app.py:18:",
         "examples/webapp/app.py:26:", "examples/webapp/app.py:33:", "examples/webapp/app.py:39:",
@@ -121,7 +53,7 @@ TEST(Cli, ExampleProjectPlantedDefects) {
 TEST(Cli, SeedFileHasNoSecurityDefect) {
   const std::string seed = std::string(SECREVIEW_SHARED_DIR) + "/datasets/seed/test_bug_1718455.py";
   if (!fs::exists(seed)) GTEST_SKIP() << "shared datasets not present";
-  Result r = secreview({"review", seed});
+  Result r = run_secreview({"review", seed});
   EXPECT_EQ(r.rc, 0);
   std::size_t header = r.out.find("==\n");
   ASSERT_NE(header, std::string::npos);
@@ -133,7 +65,7 @@ TEST(Cli, SeedReviewGolden) {
   // by hand against ../shared/datasets/seed/README.md, then frozen here).
   const std::string seed = "../shared/datasets/seed/test_bug_1718455.py";
   if (!fs::exists(fs::path(SECREVIEW_SOURCE_DIR) / seed)) GTEST_SKIP() << "shared datasets not present";
-  Result r = secreview({"review", seed});
+  Result r = run_secreview({"review", seed});
   EXPECT_EQ(r.rc, 0);
   expect_golden("seed.txt", r.out);
   for (const char* grounded : {"(line 19): `import nova.tests.unit.image.fake`", "(line 45): `super(",
@@ -145,11 +77,11 @@ TEST(Cli, SeedReviewGolden) {
   // Claims the published LLM reviews got wrong must not appear.
   EXPECT_EQ(r.out.find("cleanup"), std::string::npos);
   EXPECT_EQ(r.out.find("`time`"), std::string::npos);
-  Result json = secreview({"review", "--format", "json", seed});
+  Result json = run_secreview({"review", "--format", "json", seed});
   expect_golden("seed.json", json.out);
-  Result no_suggestions = secreview({"review", "--no-suggestions", seed});
+  Result no_suggestions = run_secreview({"review", "--no-suggestions", seed});
   EXPECT_EQ(no_suggestions.out.find("However"), std::string::npos);
-  Result only = secreview({"review", "--suggestions-only", "examples"});
+  Result only = run_secreview({"review", "--suggestions-only", "examples"});
   EXPECT_EQ(only.rc, 0) << "suggestions are not defects";
   EXPECT_EQ(only.out.find("CWE-78"), std::string::npos);
 }
@@ -157,27 +89,27 @@ TEST(Cli, SeedReviewGolden) {
 TEST(Cli, SetOverridesRuleOptions) {
   const std::string seed = "../shared/datasets/seed/test_bug_1718455.py";
   if (!fs::exists(fs::path(SECREVIEW_SOURCE_DIR) / seed)) GTEST_SKIP() << "shared datasets not present";
-  Result plain = secreview({"review", seed});
+  Result plain = run_secreview({"review", seed});
   EXPECT_NE(plain.out.find("`setUp` (line 44)"), std::string::npos);
-  Result no_tests = secreview({"review", "--set", "missing-docstring.include_tests=false", seed});
+  Result no_tests = run_secreview({"review", "--set", "missing-docstring.include_tests=false", seed});
   EXPECT_EQ(no_tests.rc, 0);
   EXPECT_EQ(no_tests.out.find("`setUp` (line 44)"), std::string::npos);
   EXPECT_NE(no_tests.out.find("1 function has no docstring: `_boot_servers` (line 81)"),
             std::string::npos)
       << no_tests.out;
-  Result bad = secreview({"review", "--set", "missing-docstring.nope=1", seed});
+  Result bad = run_secreview({"review", "--set", "missing-docstring.nope=1", seed});
   EXPECT_EQ(bad.rc, 2);
   EXPECT_NE(bad.err.find("has no option 'nope'"), std::string::npos) << bad.err;
-  EXPECT_EQ(secreview({"review", "--set", "missing-docstring.private_min_lines=x", seed}).rc, 2);
+  EXPECT_EQ(run_secreview({"review", "--set", "missing-docstring.private_min_lines=x", seed}).rc, 2);
 }
 
 TEST(Cli, OutputIsIdenticalForAnyJobCount) {
   const std::string corpus = std::string(SECREVIEW_SHARED_DIR) + "/datasets/bandit-examples/examples";
   if (!fs::exists(corpus)) GTEST_SKIP() << "shared datasets not present";
   for (const char* format : {"text", "json", "sarif"}) {
-    Result one = secreview({"review", "--format", format, "--jobs", "1", corpus});
-    Result two = secreview({"review", "--format", format, "--jobs", "2", corpus});
-    Result eight = secreview({"review", "--format", format, "--jobs", "8", corpus});
+    Result one = run_secreview({"review", "--format", format, "--jobs", "1", corpus});
+    Result two = run_secreview({"review", "--format", format, "--jobs", "2", corpus});
+    Result eight = run_secreview({"review", "--format", format, "--jobs", "8", corpus});
     EXPECT_FALSE(one.out.empty());
     EXPECT_EQ(one.out, two.out) << format;
     EXPECT_EQ(one.out, eight.out) << format;
@@ -187,7 +119,7 @@ TEST(Cli, OutputIsIdenticalForAnyJobCount) {
 TEST(Cli, OutputFileOption) {
   fs::path dir = scratch("output");
   fs::path out = dir / "report.json";
-  Result r = secreview({"review", "--format", "json", "--output", out.string(), "examples"});
+  Result r = run_secreview({"review", "--format", "json", "--output", out.string(), "examples"});
   EXPECT_EQ(r.rc, 1);
   EXPECT_TRUE(r.out.empty());
   EXPECT_NE(slurp(out).find("\"schema\": \"secreview-review\""), std::string::npos);
@@ -200,7 +132,7 @@ TEST(Cli, BadFilesAreNamedAndTheRunGoesOn) {
   std::ofstream(dir / "b_binary.py", std::ios::binary) << std::string("\x7f" "ELF\0\0\0", 7);
   fs::create_symlink(dir / "missing-target.py", dir / "c_dangling.py");
   std::ofstream(dir / "d_good.py") << "import pickle\npickle.loads(data)\n";
-  Result r = secreview({"review", dir.string()});
+  Result r = run_secreview({"review", dir.string()});
   EXPECT_EQ(r.rc, 2) << "errors make the exit code 2";
   std::string p = dir.string();
   EXPECT_NE(r.out.find("warning: " + p + "/a_syntax.py:2:"), std::string::npos) << r.out;
@@ -224,7 +156,7 @@ TEST(Cli, WalkHonoursGitignoreAndSkipsGit) {
   std::ofstream(dir / "src" / "x_generated.py") << bad;
   std::ofstream(dir / "src" / "real.py") << bad;
   std::ofstream(dir / "src" / "notes.txt") << bad;
-  Result r = secreview({"review", "--format", "json", dir.string()});
+  Result r = run_secreview({"review", "--format", "json", dir.string()});
   EXPECT_EQ(r.rc, 1);
   EXPECT_NE(r.out.find("src/real.py"), std::string::npos);
   EXPECT_EQ(r.out.find("hook.py"), std::string::npos);
@@ -232,7 +164,7 @@ TEST(Cli, WalkHonoursGitignoreAndSkipsGit) {
   EXPECT_EQ(r.out.find("x_generated.py"), std::string::npos);
   EXPECT_EQ(r.out.find("notes.txt"), std::string::npos);
   // Reviewing a subdirectory still applies the repository's .gitignore.
-  Result sub = secreview({"review", "--format", "json", (dir / "src").string()});
+  Result sub = run_secreview({"review", "--format", "json", (dir / "src").string()});
   EXPECT_EQ(sub.out.find("x_generated.py"), std::string::npos);
   fs::remove_all(dir);
 }
@@ -240,7 +172,7 @@ TEST(Cli, WalkHonoursGitignoreAndSkipsGit) {
 TEST(Cli, HostileContentIsEscapedInText) {
   fs::path dir = scratch("hostile");
   std::ofstream(dir / "evil.py") << "import os\nos.system(\"\x1b]0;pwned\x07\" + x)\n";
-  Result r = secreview({"review", "--color", (dir / "evil.py").string()});
+  Result r = run_secreview({"review", "--color", (dir / "evil.py").string()});
   EXPECT_EQ(r.rc, 1);
   EXPECT_EQ(r.out.find("\x1b]0;"), std::string::npos) << "raw escape sequence reached the terminal";
   EXPECT_NE(r.out.find("\\x1b]0;pwned\\x07"), std::string::npos);
@@ -248,31 +180,31 @@ TEST(Cli, HostileContentIsEscapedInText) {
 }
 
 TEST(Cli, RulesAndExplain) {
-  Result rules = secreview({"rules"});
+  Result rules = run_secreview({"rules"});
   EXPECT_EQ(rules.rc, 0);
   EXPECT_NE(rules.out.find("subprocess-shell-true"), std::string::npos);
   EXPECT_NE(rules.out.find("CWE-78"), std::string::npos);
   EXPECT_NE(rules.out.find("CWE-707"), std::string::npos);
-  Result json = secreview({"rules", "--format", "json"});
+  Result json = run_secreview({"rules", "--format", "json"});
   EXPECT_NE(json.out.find("\"pillar\": 707"), std::string::npos);
-  Result by_alias = secreview({"explain", "B602"});
+  Result by_alias = run_secreview({"explain", "B602"});
   EXPECT_EQ(by_alias.rc, 0);
   EXPECT_NE(by_alias.out.find("## What it flags"), std::string::npos);
-  Result by_cwe = secreview({"explain", "CWE-502"});
+  Result by_cwe = run_secreview({"explain", "CWE-502"});
   EXPECT_EQ(by_cwe.rc, 0);
   EXPECT_NE(by_cwe.out.find("unsafe-deserialization"), std::string::npos);
   EXPECT_NE(by_cwe.out.find("yaml-unsafe-load"), std::string::npos);
-  EXPECT_EQ(secreview({"explain", "nothing-like-this"}).rc, 2);
+  EXPECT_EQ(run_secreview({"explain", "nothing-like-this"}).rc, 2);
 }
 
 TEST(Cli, SelectAndIgnore) {
-  Result only = secreview({"review", "--format", "json", "--select", "CWE-502", "examples"});
+  Result only = run_secreview({"review", "--format", "json", "--select", "CWE-502", "examples"});
   EXPECT_EQ(only.out.find("\"rule\": \"subprocess-shell-true\""), std::string::npos);
   EXPECT_NE(only.out.find("\"rule\": \"unsafe-deserialization\""), std::string::npos);
-  Result ignored = secreview({"review", "--format", "json", "--ignore", "B602", "examples"});
+  Result ignored = run_secreview({"review", "--format", "json", "--ignore", "B602", "examples"});
   EXPECT_EQ(ignored.out.find("\"rule\": \"subprocess-shell-true\""), std::string::npos);
   EXPECT_NE(ignored.out.find("\"rule\": \"unsafe-deserialization\""), std::string::npos);
-  Result high = secreview({"review", "--format", "json", "--min-severity", "high", "examples"});
+  Result high = run_secreview({"review", "--format", "json", "--min-severity", "high", "examples"});
   EXPECT_EQ(high.out.find("\"severity\": \"medium\""), std::string::npos);
 }
 

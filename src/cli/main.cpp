@@ -12,7 +12,11 @@
 
 #include "core/cwe.hpp"
 #include "core/text.hpp"
+#include "engine/baseline.hpp"
+#include "engine/change.hpp"
+#include "engine/config.hpp"
 #include "engine/engine.hpp"
+#include "engine/gitignore.hpp"
 #include "engine/runner.hpp"
 #include "report/report.hpp"
 
@@ -40,7 +44,40 @@ struct ReviewArgs {
   bool no_suggestions = false;
   bool suggestions_only = false;
   std::vector<std::string> settings;  // RULE.OPTION=VALUE
+  std::string diff;
+  std::string patch;
+  std::string baseline;
+  std::string write_baseline;
+  std::string config;
+  bool no_config = false;
+  bool show_suppressed = false;
+  std::string profile;
+  bool min_severity_given = false;
+  bool min_confidence_given = false;
 };
+
+// Drops findings that a per-path [[overrides]] entry of the configuration ignores.
+void apply_overrides(const Config& config, Review& review) {
+  if (config.overrides.empty()) return;
+  const RuleRegistry& reg = RuleRegistry::builtin();
+  for (auto& file : review.files) {
+    std::string rel = config.relative(file.path);
+    for (const auto& o : config.overrides) {
+      bool hit = std::any_of(o.paths.begin(), o.paths.end(),
+                             [&](const std::string& g) { return glob_match(g, rel); });
+      if (!hit) continue;
+      std::erase_if(file.findings, [&](const Finding& f) {
+        const LoadedRule* r = reg.find(f.rule_id);
+        if (!r) return false;
+        auto named = [&](const std::vector<std::string>& sels) {
+          return std::any_of(sels.begin(), sels.end(),
+                             [&](const std::string& s) { return matches_selector(r->meta, s); });
+        };
+        return named(o.ignore) || (!o.select.empty() && !named(o.select));
+      });
+    }
+  }
+}
 
 int write_output(const std::string& text, const std::string& output) {
   if (output.empty() || output == "-") {
@@ -63,41 +100,80 @@ int run_review(const ReviewArgs& a) {
     std::cerr << "secreview: unknown format '" << a.format << "'\n";
     return kExitError;
   }
+  std::vector<std::string> paths = a.paths.empty() ? std::vector<std::string>{"."} : a.paths;
+  Config config;
+  if (!a.config.empty()) {
+    config = load_config(a.config);
+  } else if (!a.no_config) {
+    config = find_config(paths.front());
+  }
   EngineOptions eo;
+  // Profile: "default" reports what a reviewer would act on (medium confidence and up);
+  // "strict" reports everything.
+  std::string profile = !a.profile.empty() ? a.profile : config.profile.value_or("default");
+  if (profile != "default" && profile != "strict") {
+    std::cerr << "secreview: --profile takes default or strict\n";
+    return kExitError;
+  }
+  eo.min_confidence = profile == "strict" ? Confidence::Low : Confidence::Medium;
+  if (config.min_severity) eo.min_severity = *config.min_severity;
+  if (config.min_confidence) eo.min_confidence = *config.min_confidence;
   auto sev = parse_severity(a.min_severity);
   auto conf = parse_confidence(a.min_confidence);
   if (!sev || !conf) {
     std::cerr << "secreview: --min-severity and --min-confidence take low, medium or high\n";
     return kExitError;
   }
-  eo.min_severity = *sev;
-  eo.min_confidence = *conf;
+  if (a.min_severity_given) eo.min_severity = *sev;
+  if (a.min_confidence_given) eo.min_confidence = *conf;
   const RuleRegistry& registry = RuleRegistry::builtin();
-  for (const auto* list : {&a.select, &a.ignore}) {
+  std::vector<std::string> select = config.select;
+  std::vector<std::string> ignore = config.ignore;
+  select.insert(select.end(), a.select.begin(), a.select.end());
+  ignore.insert(ignore.end(), a.ignore.begin(), a.ignore.end());
+  for (const auto* list : {&select, &ignore}) {
     for (const auto& s : *list) {
-      bool known = registry.find(s) != nullptr;
-      if (!known && starts_with_icase(s, "CWE-")) known = true;
+      bool known = registry.find(s) != nullptr || starts_with_icase(s, "CWE-") ||
+                   starts_with_icase(s, "pillar") || s == "security" || s == "maintainability";
       if (!known) {
         std::cerr << "secreview: unknown rule '" << s << "' (see `secreview rules`)\n";
         return kExitError;
       }
     }
   }
-  eo.defects = !a.suggestions_only;
-  eo.suggestions = !a.no_suggestions;
   if (a.no_suggestions && a.suggestions_only) {
     std::cerr << "secreview: --no-suggestions and --suggestions-only exclude each other\n";
     return kExitError;
   }
-  eo.only.insert(a.select.begin(), a.select.end());
-  eo.exclude.insert(a.ignore.begin(), a.ignore.end());
-  RuleRegistry configured = registry.configure(a.settings);
+  eo.defects = !a.suggestions_only;
+  eo.suggestions = !a.no_suggestions && (a.suggestions_only || config.suggestions.value_or(true));
+  eo.only.insert(select.begin(), select.end());
+  eo.exclude.insert(ignore.begin(), ignore.end());
+  eo.show_suppressed = a.show_suppressed;
+  eo.warn_unused_suppressions = select.empty() && ignore.empty() && eo.defects && eo.suggestions;
+  std::vector<std::string> settings = config.rule_settings;
+  settings.insert(settings.end(), a.settings.begin(), a.settings.end());
+  RuleRegistry configured = registry.configure(settings);
   Engine engine(configured, eo);
   RunOptions ro;
   ro.jobs = a.jobs;
   ro.max_file_size = a.max_file_size;
-  std::vector<std::string> paths = a.paths.empty() ? std::vector<std::string>{"."} : a.paths;
-  Review review = review_paths(paths, engine, ro);
+  if (!a.diff.empty() && !a.patch.empty()) {
+    std::cerr << "secreview: --diff and --patch exclude each other\n";
+    return kExitError;
+  }
+  Review review;
+  if (!a.diff.empty() || !a.patch.empty()) {
+    review = review_change(ChangeSource{a.diff, a.patch}, engine, ro);
+  } else {
+    review = review_paths(paths, engine, ro);
+  }
+  if (!config.file.empty()) {
+    std::erase_if(review.files, [&](const FileResult& f) { return !config.wanted(f.path); });
+  }
+  apply_overrides(config, review);
+  if (!a.write_baseline.empty()) Baseline::write(a.write_baseline, review);
+  if (!a.baseline.empty()) Baseline::read(a.baseline).apply(review);
 
   bool to_terminal = (a.output.empty() || a.output == "-") && ::isatty(STDOUT_FILENO);
   ReportOptions opts;
@@ -224,9 +300,25 @@ int main(int argc, char** argv) {
   review->add_flag("--no-color", ra.no_color, "Never use colour");
   review->add_flag("--color", ra.color, "Always use colour");
   review->add_flag("--timing", ra.timing, "Show the time taken (text; shown on a terminal)");
-  review->add_option("--min-severity", ra.min_severity, "Report only low|medium|high and above");
-  review->add_option("--min-confidence", ra.min_confidence,
-                     "Report only low|medium|high confidence and above");
+  auto* min_sev = review->add_option("--min-severity", ra.min_severity,
+                                     "Report only low|medium|high and above");
+  auto* min_conf = review->add_option("--min-confidence", ra.min_confidence,
+                                      "Report only low|medium|high confidence and above");
+  review->add_option("--profile", ra.profile,
+                     "default (what a reviewer acts on: medium confidence and up) or strict");
+  review->add_option("--diff", ra.diff,
+                     "Review a change: git revision (against the working tree) or range A..B");
+  review->add_option("--patch", ra.patch,
+                     "Review a change given as a unified diff (file, or - for stdin); the "
+                     "post-change files are read from the working tree");
+  review->add_option("--baseline", ra.baseline, "Report only findings not in this baseline");
+  review->add_option("--write-baseline", ra.write_baseline,
+                     "Write the findings of this review as a baseline file");
+  review->add_option("--config", ra.config, "Configuration file (default: nearest "
+                                            ".secreview.toml or pyproject.toml)");
+  review->add_flag("--no-config", ra.no_config, "Ignore configuration files");
+  review->add_flag("--show-suppressed", ra.show_suppressed,
+                   "Also list findings suppressed by inline comments");
   review->add_option("--select", ra.select, "Run only these rules, aliases or CWE-n (a,b,...)")
       ->allow_extra_args(false)
       ->delimiter(',');
@@ -255,6 +347,8 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : kExitError;
   }
+  ra.min_severity_given = min_sev->count() > 0;
+  ra.min_confidence_given = min_conf->count() > 0;
   try {
     if (*review) return run_review(ra);
     if (*rules) return run_rules(rules_format);

@@ -42,6 +42,9 @@ struct Finding {
   std::string fingerprint;  // stable across unrelated edits and line shifts (hex)
   // Other lines the finding cites (a suggestion about several functions lists each one).
   std::vector<Position> related;
+  bool suppressed = false;         // matched an inline suppression (kept with --show-suppressed)
+  std::string suppression_reason;  // the text after `--`, if any
+  bool in_baseline = false;        // matched the --baseline file
 };
 
 enum class DiagnosticLevel : std::uint8_t { Note, Warning, Error };

@@ -5,21 +5,28 @@
 #include <algorithm>
 #include <map>
 
+#include "core/cwe.hpp"
 #include "core/text.hpp"
+#include "engine/suppressions.hpp"
 #include "frontend/python/parser.hpp"
 #include "model/python.hpp"
 
 namespace secreview {
 
-namespace {
-bool matches_selector(const RuleMeta& m, const std::string& sel) {
+bool matches_selector(const RuleMeta& m, std::string_view sel) {
   if (sel == m.id) return true;
   if (starts_with_icase(sel, "CWE-") && sel.substr(4) == std::to_string(m.cwe)) return true;
+  if (starts_with_icase(sel, "pillar:") || starts_with_icase(sel, "pillar-")) {
+    std::string_view p = sel.substr(7);
+    if (starts_with_icase(p, "CWE-")) p.remove_prefix(4);
+    return p == std::to_string(CweCatalog::builtin().pillar(m.cwe));
+  }
+  if (sel == "security") return m.kind == FindingKind::Defect;
+  if (sel == "maintainability") return m.kind == FindingKind::Suggestion;
   std::string lower = to_lower(sel);
   return std::any_of(m.aliases.begin(), m.aliases.end(),
                      [&](const std::string& a) { return to_lower(a) == lower; });
 }
-}  // namespace
 
 Engine::Engine(const RuleRegistry& registry, EngineOptions options)
     : registry_(registry), options_(std::move(options)) {
@@ -110,10 +117,55 @@ FileResult Engine::analyze(const std::string& path, std::string text) const {
     return f.kind == FindingKind::Defect &&
            (f.severity < options_.min_severity || f.confidence < options_.min_confidence);
   });
+  apply_suppressions(model, findings, result.diagnostics);
   sort_findings(findings);
   assign_fingerprints(findings);
   result.findings = std::move(findings);
   return result;
+}
+
+void Engine::apply_suppressions(const py::Model& model, std::vector<Finding>& findings,
+                                std::vector<Diagnostic>& diagnostics) const {
+  std::vector<Suppression> marks;
+  for (TSNode c : model.comments()) {
+    std::string_view text = model.text(c);
+    if (text.find("secreview") == std::string_view::npos && text.find("nosec") == std::string_view::npos) {
+      continue;
+    }
+    if (auto s = parse_suppression(text)) {
+      Position at = model.start(c);
+      s->line = at.line;
+      s->column = at.column;
+      marks.push_back(std::move(*s));
+    }
+  }
+  if (marks.empty()) return;
+  std::vector<bool> used(marks.size(), false);
+  for (Finding& f : findings) {
+    const LoadedRule* rule = registry_.find(f.rule_id);
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+      const Suppression& s = marks[i];
+      if (s.line != f.start.line && s.line != f.end.line) continue;
+      bool applies = s.selectors.empty() ||
+                     std::any_of(s.selectors.begin(), s.selectors.end(), [&](const std::string& sel) {
+                       return rule && matches_selector(rule->meta, sel);
+                     });
+      if (!applies) continue;
+      used[i] = true;
+      f.suppressed = true;
+      f.suppression_reason = s.reason;
+    }
+  }
+  if (!options_.show_suppressed) {
+    std::erase_if(findings, [](const Finding& f) { return f.suppressed; });
+  }
+  if (!options_.warn_unused_suppressions) return;
+  for (std::size_t i = 0; i < marks.size(); ++i) {
+    if (used[i] || marks[i].nosec) continue;
+    diagnostics.push_back({DiagnosticLevel::Warning, model.source().path(),
+                           {marks[i].line, marks[i].column},
+                           "this `secreview: ignore` suppression matches no finding; remove it"});
+  }
 }
 
 void assign_fingerprints(std::vector<Finding>& findings) {

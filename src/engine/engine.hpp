@@ -18,7 +18,12 @@ struct EngineOptions {
   std::set<std::string> exclude;  // rule ids / aliases / "CWE-n" to skip
   bool defects = true;            // run security rules
   bool suggestions = true;        // run maintainability rules
+  bool show_suppressed = false;   // keep suppressed findings (marked) instead of dropping them
+  bool warn_unused_suppressions = true;  // warn about `secreview: ignore` matching nothing
 };
+
+// Whether a selector (rule id, alias such as "B602", "CWE-78", "pillar:707") names a rule.
+bool matches_selector(const RuleMeta& meta, std::string_view selector);
 
 class Engine {
  public:
@@ -32,6 +37,8 @@ class Engine {
  private:
   bool selected(const RuleMeta& m) const;
   void dispatch_calls(const py::Model& model, std::vector<Finding>& out) const;
+  void apply_suppressions(const py::Model& model, std::vector<Finding>& findings,
+                          std::vector<Diagnostic>& diagnostics) const;
 
   const RuleRegistry& registry_;
   EngineOptions options_;

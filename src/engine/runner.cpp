@@ -197,6 +197,18 @@ FileResult review_file(const std::string& path, const Engine& engine, const RunO
   }
   ::close(fd);
   text.resize(got);
+  return review_text(path, std::move(text), engine, options);
+}
+
+FileResult review_text(const std::string& path, std::string text, const Engine& engine,
+                       const RunOptions& options) {
+  FileResult result;
+  result.path = path;
+  auto error = [&](std::string message) {
+    result.diagnostics.push_back({DiagnosticLevel::Error, path, {}, std::move(message)});
+    return result;
+  };
+  if (text.size() > options.max_file_size) return error("skipped: file exceeds --max-file-size");
   if (text.find('\0') != std::string::npos) {
     return error("skipped: the file contains NUL bytes, so it is not Python source");
   }
@@ -207,28 +219,34 @@ FileResult review_file(const std::string& path, const Engine& engine, const RunO
   }
 }
 
+std::vector<FileResult> analyze_parallel(std::size_t n, unsigned jobs,
+                                         const std::function<FileResult(std::size_t)>& one) {
+  std::vector<FileResult> results(n);
+  unsigned workers = jobs ? jobs : std::max(1u, std::thread::hardware_concurrency());
+  workers = static_cast<unsigned>(std::min<std::size_t>(workers, std::max<std::size_t>(1, n)));
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < n; i = next++) results[i] = one(i);
+  };
+  if (workers <= 1) {
+    worker();
+  } else {
+    std::vector<std::jthread> threads;
+    threads.reserve(workers);
+    for (unsigned i = 0; i < workers; ++i) threads.emplace_back(worker);
+  }
+  return results;
+}
+
 Review review_paths(const std::vector<std::string>& paths, const Engine& engine,
                     const RunOptions& options) {
   auto t0 = std::chrono::steady_clock::now();
   Discovery found = discover(paths);
   Review review;
   review.diagnostics = std::move(found.diagnostics);
-  review.files.resize(found.files.size());
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, found.files.size())));
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < found.files.size(); i = next++) {
-      review.files[i] = review_file(found.files[i], engine, options);
-    }
-  };
-  if (jobs <= 1) {
-    worker();
-  } else {
-    std::vector<std::jthread> threads;
-    threads.reserve(jobs);
-    for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(worker);
-  }
+  review.files = analyze_parallel(found.files.size(), options.jobs, [&](std::size_t i) {
+    return review_file(found.files[i], engine, options);
+  });
   review.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return review;

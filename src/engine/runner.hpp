@@ -2,6 +2,8 @@
 // Finds the files to review and analyses them in parallel. Output order never depends on
 // scheduling: results are stored by file index and files are sorted by path.
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,11 +26,28 @@ struct RunOptions {
   std::uint64_t max_file_size = 32ull << 20;      // larger files are skipped with a diagnostic
 };
 
+// When the review is of a change (--diff / --patch), what changed.
+struct ChangeInfo {
+  std::string description;                // "HEAD~1", "origin/main..HEAD", "patch from -"
+  std::size_t files_changed = 0;          // files the diff touches
+  std::vector<std::string> reviewed;      // post-change paths reviewed
+};
+
 struct Review {
   std::vector<FileResult> files;        // in path order
   std::vector<Diagnostic> diagnostics;  // not tied to a reviewed file
   double seconds = 0;
+  bool baseline_used = false;
+  std::optional<ChangeInfo> change;
 };
+
+// Runs `one(i)` for i in [0, n) on `jobs` threads (0 = all cores); results in index order.
+std::vector<FileResult> analyze_parallel(std::size_t n, unsigned jobs,
+                                         const std::function<FileResult(std::size_t)>& one);
+
+// Analyses text that is already in memory (never throws: problems become diagnostics).
+FileResult review_text(const std::string& path, std::string text, const Engine& engine,
+                       const RunOptions& options);
 
 // Reads and analyses one file (never throws: problems become diagnostics).
 FileResult review_file(const std::string& path, const Engine& engine, const RunOptions& options);

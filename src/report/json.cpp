@@ -56,7 +56,12 @@ void write_json(std::ostream& os, const ReportInput& in) {
     ojson defects = ojson::array();
     ojson suggestions = ojson::array();
     for (const Finding& x : f.findings) {
+      if (x.in_baseline) continue;
       ojson j = with_related(finding_json(x, in.cwe), x);
+      if (x.suppressed) {
+        j["suppressed"] = true;
+        j["suppression_reason"] = utf8_sanitize(x.suppression_reason);
+      }
       if (x.kind == FindingKind::Defect) {
         defects.push_back(std::move(j));
       } else {
@@ -67,7 +72,8 @@ void write_json(std::ostream& os, const ReportInput& in) {
     }
     ojson diags = ojson::array();
     for (const auto& d : f.diagnostics) diags.push_back(diagnostic_json(d));
-    std::string verdict = !f.analysed ? "not-reviewed" : defects.empty() ? "clean" : "defects";
+    bool has_defects = std::any_of(f.findings.begin(), f.findings.end(), active_defect);
+    std::string verdict = !f.analysed ? "not-reviewed" : has_defects ? "defects" : "clean";
     files.push_back(ojson{{"path", utf8_sanitize(f.path)},
                           {"verdict", verdict},
                           {"lines", f.lines},
@@ -83,12 +89,19 @@ void write_json(std::ostream& os, const ReportInput& in) {
   std::map<int, int> pillars;
   for (const auto& f : in.review.files) {
     for (const auto& x : f.findings) {
-      if (x.kind != FindingKind::Defect) continue;
+      if (!active_defect(x)) continue;
       by_sev[std::string(to_string(x.severity))] = by_sev[std::string(to_string(x.severity))].get<int>() + 1;
       ++pillars[in.cwe.pillar(x.cwe)];
     }
   }
   for (const auto& [p, n] : pillars) by_pillar["CWE-" + std::to_string(p)] = n;
+  ojson change = nullptr;
+  if (const auto& c = in.review.change) {
+    change = {{"description", utf8_sanitize(c->description)},
+              {"files_changed", c->files_changed},
+              {"reviewed", ojson::array()}};
+    for (const auto& p : c->reviewed) change["reviewed"].push_back(utf8_sanitize(p));
+  }
   ojson doc{{"schema", "secreview-review"},
             {"schema_version", 1},
             {"tool", {{"name", "secreview"}, {"version", SECREVIEW_VERSION}}},
@@ -97,6 +110,7 @@ void write_json(std::ostream& os, const ReportInput& in) {
                              : t.errors || t.files_not_reviewed
                                  ? std::string("The review is incomplete: some input could not be reviewed.")
                                  : std::string(kNoDefects)},
+            {"change", std::move(change)},
             {"files", std::move(files)},
             {"diagnostics", std::move(run_diags)},
             {"summary",
@@ -106,6 +120,7 @@ void write_json(std::ostream& os, const ReportInput& in) {
               {"lines", t.lines},
               {"defects", t.defects},
               {"suggestions", t.suggestions},
+              {"suppressed", t.suppressed},
               {"errors", t.errors},
               {"by_severity", by_sev},
               {"by_pillar", by_pillar}}}};

@@ -38,10 +38,11 @@ Totals totals(const Review& review) {
     if (!f.analysed) ++t.files_not_reviewed;
     std::size_t d = 0;
     for (const auto& x : f.findings) {
-      if (x.kind == FindingKind::Defect) ++d;
+      if (active_defect(x)) ++d;
+      if (active_suggestion(x)) ++t.suggestions;
+      if (x.suppressed) ++t.suppressed;
     }
     t.defects += d;
-    t.suggestions += f.findings.size() - d;
     if (d) ++t.files_with_defects;
     for (const auto& diag : f.diagnostics) {
       if (diag.level == DiagnosticLevel::Error) ++t.errors;

@@ -33,10 +33,17 @@ std::vector<std::string> reporter_names();
 // The exact verdict for a file or change with no security defect.
 inline constexpr std::string_view kNoDefects = "No security defects are detected in the code.";
 
+// Whether a finding is reported as such: not suppressed in the code, not in the baseline.
+inline bool active(const Finding& f) { return !f.suppressed && !f.in_baseline; }
+inline bool active_defect(const Finding& f) { return active(f) && f.kind == FindingKind::Defect; }
+inline bool active_suggestion(const Finding& f) {
+  return active(f) && f.kind == FindingKind::Suggestion;
+}
+
 // Shared by reporters.
 struct Totals {
   std::size_t files = 0, files_with_defects = 0, files_not_reviewed = 0, defects = 0,
-              suggestions = 0, errors = 0, lines = 0;
+              suggestions = 0, suppressed = 0, errors = 0, lines = 0;
 };
 Totals totals(const Review& review);
 std::string cwe_label(const CweCatalog& cwe, int id);  // "CWE-78"

@@ -69,6 +69,7 @@ void write_sarif(std::ostream& os, const ReportInput& in) {
   std::set<int> cwes;
   for (const auto& f : in.review.files) {
     for (const auto& x : f.findings) {
+      if (x.in_baseline) continue;
       rule_index.emplace(x.rule_id, 0);
       cwes.insert(x.cwe);
     }
@@ -106,6 +107,7 @@ void write_sarif(std::ostream& os, const ReportInput& in) {
   ojson results = ojson::array();
   for (const auto& f : in.review.files) {
     for (const auto& x : f.findings) {
+      if (x.in_baseline) continue;
       ojson res{{"ruleId", x.rule_id},
                 {"ruleIndex", rule_index[x.rule_id]},
                 {"kind", "fail"},
@@ -126,6 +128,12 @@ void write_sarif(std::ostream& os, const ReportInput& in) {
         res["relatedLocations"] = std::move(rel);
       }
       res["partialFingerprints"] = {{"secreview/v1", x.fingerprint}};
+      if (x.suppressed) {
+        ojson sup{{"kind", "inSource"}};
+        if (!x.suppression_reason.empty()) sup["justification"] = utf8_sanitize(x.suppression_reason);
+        res["suppressions"] = ojson::array({sup});
+      }
+      if (in.review.baseline_used) res["baselineState"] = "new";
       res["properties"] = {{"cwe", "CWE-" + std::to_string(x.cwe)},
                            {"severity", to_string(x.severity)},
                            {"confidence", to_string(x.confidence)},

@@ -38,6 +38,22 @@ void write_diagnostic(std::ostream& os, const Diagnostic& d, const Style& st) {
 void write_text(std::ostream& os, const ReportInput& in) {
   Style st{in.options.color};
   bool first = true;
+  if (const auto& change = in.review.change) {
+    Totals ct = totals(in.review);
+    os << st.bold(fmt::format("Review of the change {}: {} file{} changed, {} reviewed.",
+                              terminal_safe(change->description), change->files_changed,
+                              change->files_changed == 1 ? "" : "s", change->reviewed.size()))
+       << "\n";
+    if (ct.defects) {
+      os << fmt::format("Verdict: the change introduces {} security defect{}.\n", ct.defects,
+                        ct.defects == 1 ? "" : "s");
+    } else if (ct.errors) {
+      os << "Verdict: the review is incomplete (see the errors below).\n";
+    } else {
+      os << "Verdict: " << st.good(kNoDefects) << "\n";
+    }
+    os << "\n";
+  }
   for (const FileResult& f : in.review.files) {
     if (!first) os << "\n";
     first = false;
@@ -49,7 +65,7 @@ void write_text(std::ostream& os, const ReportInput& in) {
     }
     int n = 0;
     for (const Finding& x : f.findings) {
-      if (x.kind != FindingKind::Defect) continue;
+      if (!active_defect(x)) continue;
       ++n;
       int pillar = in.cwe.pillar(x.cwe);
       os << fmt::format("{}. {}\n", n,
@@ -69,12 +85,21 @@ void write_text(std::ostream& os, const ReportInput& in) {
     if (n == 0) os << st.good(kNoDefects) << "\n";
     int k = 0;
     for (const Finding& x : f.findings) {
-      if (x.kind != FindingKind::Suggestion) continue;
+      if (!active_suggestion(x)) continue;
       if (k++ == 0) os << "\n" << kSuggestionsIntro << "\n\n";
       const LoadedRule* r = in.rules.find(x.rule_id);
       std::string title = r ? r->meta.title : x.rule_id;
       os << fmt::format("{}. {} ({}): {}\n", k, st.bold(title), where(x), terminal_safe(x.issue));
       os << "   Suggestion: " << terminal_safe(x.solution) << "\n";
+    }
+    for (const Finding& x : f.findings) {
+      if (!x.suppressed) continue;
+      os << st.dim(fmt::format("suppressed: {}:{}:{}: {} (CWE-{}){}", terminal_safe(x.path),
+                               x.start.line, x.start.column, x.rule_id, x.cwe,
+                               x.suppression_reason.empty()
+                                   ? std::string()
+                                   : " -- " + terminal_safe(x.suppression_reason)))
+         << "\n";
     }
     for (const auto& d : f.diagnostics) write_diagnostic(os, d, st);
   }
@@ -89,7 +114,7 @@ void write_text(std::ostream& os, const ReportInput& in) {
   std::map<Severity, std::size_t> by_severity;
   for (const auto& f : in.review.files) {
     for (const auto& x : f.findings) {
-      if (x.kind != FindingKind::Defect) continue;
+      if (!active_defect(x)) continue;
       ++by_pillar[in.cwe.pillar(x.cwe)];
       ++by_severity[x.severity];
     }
@@ -101,6 +126,7 @@ void write_text(std::ostream& os, const ReportInput& in) {
   os << fmt::format("- Defects: {} in {} file{}\n", t.defects, t.files_with_defects,
                     t.files_with_defects == 1 ? "" : "s");
   if (t.suggestions) os << fmt::format("- Suggestions: {}\n", t.suggestions);
+  if (t.suppressed) os << fmt::format("- Suppressed in the code: {}\n", t.suppressed);
   if (t.defects) {
     std::string sev;
     for (Severity s : {Severity::High, Severity::Medium, Severity::Low}) {
