@@ -232,6 +232,49 @@ TEST(Formats, HostileContentIsEscaped) {
   fs::remove_all(dir);
 }
 
+// Every `secreview review ...` command in the CI examples runs and is accepted by the CLI.
+TEST(Integration, CiExampleCommandsRun) {
+  fs::path dir = scratch("ci_examples");
+  auto ok = ::secreview::run_process({"git", "init", "-q", dir.string()});
+  ASSERT_EQ(ok.exit_code, 0);
+  std::ofstream(dir / "a.py") << "import os\nos.system(x)\n";
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"-c", "user.email=a@b", "-c", "user.name=n", "add", "a.py"},
+           {"-c", "user.email=a@b", "-c", "user.name=n", "commit", "-q", "-m", "one"},
+           {"-c", "user.email=a@b", "-c", "user.name=n", "commit", "-q", "--allow-empty", "-m", "two"}}) {
+    std::vector<std::string> argv{"git"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    ASSERT_EQ(::secreview::run_process(argv, dir.string()).exit_code, 0);
+  }
+  int checked = 0;
+  for (const char* file : {"docs/ci/github-workflow.yml", "docs/ci/zuul-job.yaml"}) {
+    std::stringstream text(slurp(fs::path(SECREVIEW_SOURCE_DIR) / file));
+    for (std::string line; std::getline(text, line);) {
+      std::size_t at = line.find("secreview review ");
+      if (at == std::string::npos) continue;
+      std::string cmd = line.substr(at + 17);
+      cmd = cmd.substr(0, cmd.find(" ||"));
+      // CI variables: the base branch becomes the parent commit, log dirs the scratch dir.
+      for (const auto& [var, value] :
+           std::vector<std::pair<std::string, std::string>>{
+               {"\"origin/${{ github.base_ref }}\"", "HEAD~1"},
+               {"{{ zuul.executor.log_root }}", "."}}) {
+        for (std::size_t p = cmd.find(var); p != std::string::npos; p = cmd.find(var)) {
+          cmd.replace(p, var.size(), value);
+        }
+      }
+      std::vector<std::string> args{"review"};
+      std::stringstream words(cmd);
+      for (std::string w; words >> w;) args.push_back(w);
+      Result r = run_secreview(args, "", dir.string());
+      EXPECT_TRUE(r.rc == 0 || r.rc == 1) << file << ": " << cmd << "\n" << r.err;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 4);
+  fs::remove_all(dir);
+}
+
 TEST(Integration, PreCommitHookEntryRuns) {
   // The hook's entry and args, as pre-commit would run them on a staged file.
   std::string hooks = slurp(fs::path(SECREVIEW_SOURCE_DIR) / ".pre-commit-hooks.yaml");
