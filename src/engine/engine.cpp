@@ -28,22 +28,60 @@ bool matches_selector(const RuleMeta& m, std::string_view sel) {
                      [&](const std::string& a) { return to_lower(a) == lower; });
 }
 
+std::vector<std::string> effective_triggers(const RuleMeta& m) {
+  // Declared triggers are the rule's own statement of what a matching file must contain (e.g.
+  // "verify" for verify=False on any `.get(...)`): they replace the derived ones.
+  if (!m.triggers.empty() || m.module) {
+    std::vector<std::string> out = m.triggers;
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+  std::vector<std::string> out;
+  bool any_file = false;
+  for (const auto& c : m.calls) {
+    if (c == "*") {
+      any_file = true;
+      continue;
+    }
+    std::string_view last = c;
+    if (auto dot = last.rfind('.'); dot != std::string_view::npos) last.remove_prefix(dot + 1);
+    if (last.empty() || last.ends_with("()")) {  // "requests.Session().get" ends in a name anyway
+      any_file = true;
+      continue;
+    }
+    out.emplace_back(last);
+  }
+  if (any_file) return {};
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 Engine::Engine(const RuleRegistry& registry, EngineOptions options)
     : registry_(registry), options_(std::move(options)) {
   for (const auto& r : registry_.rules()) {
     if (!selected(r.meta)) continue;
+    auto idx = static_cast<std::uint32_t>(active_.size());
     active_.push_back(&r);
     for (const auto& c : r.meta.calls) {
       if (c == "*") {
-        all_calls_.push_back(&r);
+        all_calls_.push_back(idx);
       } else if (c.starts_with(".")) {
-        by_method_[c.substr(1)].push_back(&r);
+        by_method_[c.substr(1)].push_back(idx);
       } else {
-        by_name_[c].push_back(&r);
+        by_name_[c].push_back(idx);
       }
     }
-    if (r.meta.module) module_rules_.push_back(&r);
+    if (r.meta.module) module_rules_.push_back(idx);
+    std::vector<std::string> triggers = effective_triggers(r.meta);
+    always_live_.push_back(triggers.empty());
+    any_always_live_ = any_always_live_ || triggers.empty();
+    for (const auto& t : triggers) prefilter_.add(t, idx);
   }
+  suppression_group_ = static_cast<std::uint32_t>(active_.size());
+  prefilter_.add("secreview:", suppression_group_);
+  prefilter_.build();
 }
 
 bool Engine::selected(const RuleMeta& m) const {
@@ -59,8 +97,9 @@ bool Engine::selected(const RuleMeta& m) const {
                       [&](const std::string& s) { return matches_selector(m, s); });
 }
 
-void Engine::dispatch_calls(const py::Model& model, std::vector<Finding>& out) const {
-  std::vector<const LoadedRule*> hits;
+void Engine::dispatch_calls(const py::Model& model, const std::vector<bool>& live,
+                            std::vector<Finding>& out) const {
+  std::vector<std::uint32_t> hits;
   for (const py::Call& call : model.calls()) {
     hits.clear();
     // Qualified names only match when the head is not a local variable of the same name.
@@ -76,12 +115,14 @@ void Engine::dispatch_calls(const py::Model& model, std::vector<Finding>& out) c
     }
     hits.insert(hits.end(), all_calls_.begin(), all_calls_.end());
     for (std::size_t i = 0; i < hits.size(); ++i) {
+      if (!live[hits[i]]) continue;
       if (std::find(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(i), hits[i]) !=
           hits.begin() + static_cast<std::ptrdiff_t>(i)) {
         continue;  // subscribed twice (by name and by method)
       }
-      Context ctx(model, hits[i]->meta, out);
-      hits[i]->check->check_call(call, ctx);
+      const LoadedRule* rule = active_[hits[i]];
+      Context ctx(model, rule->meta, out);
+      rule->check->check_call(call, ctx);
     }
   }
 }
@@ -93,6 +134,15 @@ FileResult Engine::analyze(const std::string& path, std::string text) const {
   SourceFile source(path, std::move(text));
   result.lines = source.line_count();
   result.analysed = true;
+  // Which rules can match at all; a file that triggers none is not parsed.
+  std::vector<bool> live(active_.size() + 1, false);
+  if (options_.prefilter) {
+    std::size_t hit = prefilter_.scan(source.text(), live);
+    if (hit == 0 && !any_always_live_) return result;
+    for (std::size_t i = 0; i < always_live_.size(); ++i) live[i] = live[i] || always_live_[i];
+  } else {
+    live.assign(live.size(), true);
+  }
   py::Tree tree = py::parse(source.text());
   if (!tree) {
     result.analysed = false;
@@ -108,10 +158,11 @@ FileResult Engine::analyze(const std::string& path, std::string text) const {
          "syntax error; the parts of the file that parse were still reviewed"});
   }
   std::vector<Finding> findings;
-  dispatch_calls(model, findings);
-  for (const LoadedRule* r : module_rules_) {
-    Context ctx(model, r->meta, findings);
-    r->check->check_module(model, ctx);
+  dispatch_calls(model, live, findings);
+  for (std::uint32_t idx : module_rules_) {
+    if (!live[idx]) continue;
+    Context ctx(model, active_[idx]->meta, findings);
+    active_[idx]->check->check_module(model, ctx);
   }
   std::erase_if(findings, [&](const Finding& f) {
     return f.kind == FindingKind::Defect &&

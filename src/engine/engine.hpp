@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/finding.hpp"
+#include "engine/prefilter.hpp"
 #include "engine/rule.hpp"
 
 namespace secreview {
@@ -19,6 +20,7 @@ struct EngineOptions {
   bool defects = true;            // run security rules
   bool suggestions = true;        // run maintainability rules
   bool show_suppressed = false;   // keep suppressed findings (marked) instead of dropping them
+  bool prefilter = true;          // skip parsing files that no active rule's triggers match
   bool warn_unused_suppressions = true;  // warn about `secreview: ignore` matching nothing
 };
 
@@ -36,18 +38,29 @@ class Engine {
 
  private:
   bool selected(const RuleMeta& m) const;
-  void dispatch_calls(const py::Model& model, std::vector<Finding>& out) const;
+  void dispatch_calls(const py::Model& model, const std::vector<bool>& live,
+                      std::vector<Finding>& out) const;
   void apply_suppressions(const py::Model& model, std::vector<Finding>& findings,
                           std::vector<Diagnostic>& diagnostics) const;
 
   const RuleRegistry& registry_;
   EngineOptions options_;
+  // Rules are referred to by their index in active_.
   std::vector<const LoadedRule*> active_;
-  std::unordered_map<std::string, std::vector<const LoadedRule*>> by_name_;    // "os.system"
-  std::unordered_map<std::string, std::vector<const LoadedRule*>> by_method_;  // ".execute"
-  std::vector<const LoadedRule*> all_calls_;                                   // "*"
-  std::vector<const LoadedRule*> module_rules_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_name_;    // "os.system"
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_method_;  // ".execute"
+  std::vector<std::uint32_t> all_calls_;                                   // "*"
+  std::vector<std::uint32_t> module_rules_;
+  Prefilter prefilter_;
+  std::vector<bool> always_live_;  // rules without triggers: every file may match
+  bool any_always_live_ = false;
+  std::uint32_t suppression_group_ = 0;  // prefilter group for "secreview:" comments
 };
+
+// The words at least one of which a file must contain for the rule to report on it: the
+// declared `triggers` if any; otherwise, for rules that subscribe to named calls, each call's
+// last name component (a call to os.system, however imported, spells "system"). Empty: any file.
+std::vector<std::string> effective_triggers(const RuleMeta& meta);
 
 // Gives each finding a fingerprint that survives line shifts: rule, normalised line text and
 // the occurrence of that pair in the file.

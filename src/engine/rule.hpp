@@ -37,7 +37,9 @@ struct RuleMeta {
   std::vector<std::string> aliases;   // Bandit / Ruff / Semgrep ids ("B602", "S602")
   std::vector<std::string> calls;     // subscriptions: "subprocess.Popen", ".execute", "*"
   bool module = false;                // wants the whole module (check_module)
-  std::vector<std::string> triggers;  // words a matching file must contain (for a prefilter)
+  // Words at least one of which every file the rule reports on contains (case-sensitive); files
+  // with none are not analysed for this rule. Omitted: derived from `calls`.
+  std::vector<std::string> triggers;
   std::vector<std::string> references;
   // A regular expression every line a finding cites must match (checked by the rule tests), so
   // a rule cannot cite a line that does not show what it says. Required for suggestions.
