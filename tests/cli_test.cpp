@@ -197,6 +197,15 @@ TEST(Cli, RulesAndExplain) {
   EXPECT_EQ(run_secreview({"explain", "nothing-like-this"}).rc, 2);
 }
 
+TEST(Cli, RuleCatalogDocIsCurrent) {
+  Result r = run_secreview({"rules", "--format", "markdown"});
+  EXPECT_EQ(r.rc, 0);
+  fs::path doc = fs::path(SECREVIEW_SOURCE_DIR) / "docs" / "rules.md";
+  if (std::getenv("UPDATE_GOLDEN")) std::ofstream(doc, std::ios::binary) << r.out;
+  EXPECT_EQ(slurp(doc), r.out) << "docs/rules.md is stale: regenerate with "
+                                  "`build/secreview rules --format markdown > docs/rules.md`";
+}
+
 TEST(Cli, SelectAndIgnore) {
   Result only = run_secreview({"review", "--format", "json", "--select", "CWE-502", "examples"});
   EXPECT_EQ(only.out.find("\"rule\": \"subprocess-shell-true\""), std::string::npos);

@@ -6,6 +6,8 @@ namespace secreview {
 
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
+  // A UTF-8 byte order mark is not part of the code (editors hide it; Python ignores it).
+  if (text_.starts_with("\xEF\xBB\xBF")) text_.erase(0, 3);
   // Python accepts a lone CR as a line break; tree-sitter counts rows by LF only. Turning a
   // lone CR into LF keeps every byte offset and makes both agree.
   for (std::size_t i = 0; i < text_.size(); ++i) {

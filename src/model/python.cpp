@@ -94,7 +94,6 @@ struct Model::Builder {
     s.qualified = parent && !parent->qualified.empty() ? parent->qualified + "." + s.name : s.name;
     s.node = node;
     s.parent = parent;
-    m.scope_by_node_[key(node)] = &s;
     return &s;
   }
 
@@ -475,11 +474,18 @@ const Binding* Model::lookup(std::string_view name, const Scope* scope) const {
 }
 
 const Scope* Model::scope_of(TSNode n) const {
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
-    auto it = scope_by_node_.find(key(p));
-    if (it != scope_by_node_.end()) return it->second;
+  // Scopes are nested byte ranges, created in source order: the innermost one that strictly
+  // contains the node is the last such in that order. (No ts_node_parent(): it is O(depth).)
+  uint32_t a = ts_node_start_byte(n);
+  uint32_t b = ts_node_end_byte(n);
+  const Scope* best = &scopes_.front();
+  for (const Scope& s : scopes_) {
+    uint32_t sa = ts_node_start_byte(s.node);
+    if (sa > a) break;
+    if (&s == &scopes_.front() || ts_node_eq(s.node, n)) continue;
+    if (ts_node_end_byte(s.node) >= b) best = &s;
   }
-  return &scopes_.front();
+  return best;
 }
 
 std::string Model::qualify(TSNode expr, const Scope* scope, NameOrigin* origin) const {
@@ -679,64 +685,62 @@ StringShape Model::string_shape(TSNode expr, const Scope* scope) const {
   return string_shape(expr, scope, 0);
 }
 
-bool Model::counts_as_use(TSNode id) const {
-  TSNode parent = ts_node_parent(id);
-  if (ts_node_is_null(parent)) return true;
-  TSSymbol p = ts_node_symbol(parent);
-  auto is_field = [&](TSFieldId f) { return ts_node_eq(ts_node_child_by_field_id(parent, f), id); };
-  if (p == g_.attribute) return !is_field(g_.f_attribute);
-  if (p == g_.keyword_argument) return !is_field(g_.f_name);
-  if (p == g_.function_definition || p == g_.class_definition) return !is_field(g_.f_name);
-  if (p == g_.default_parameter || p == g_.typed_default_parameter) return !is_field(g_.f_name);
-  if (p == g_.parameters || p == g_.lambda_parameters || p == g_.typed_parameter ||
-      p == g_.list_splat_pattern || p == g_.dictionary_splat_pattern) {
-    TSNode gp = ts_node_parent(parent);
-    TSSymbol gs = ts_node_is_null(gp) ? 0 : ts_node_symbol(gp);
-    return !(p == g_.parameters || p == g_.lambda_parameters || gs == g_.parameters ||
-             gs == g_.lambda_parameters || gs == g_.typed_parameter);
+// Whether an identifier is a use of a name, given its parent's kind, the field it fills there
+// and the grandparent's kind. (Computed from the walk: ts_node_parent() costs O(depth).)
+bool Model::counts_as_use(TSSymbol p, TSFieldId field, TSSymbol gp) const {
+  if (p == g_.attribute) return field != g_.f_attribute;
+  if (p == g_.keyword_argument) return field != g_.f_name;
+  if (p == g_.function_definition || p == g_.class_definition) return field != g_.f_name;
+  if (p == g_.default_parameter || p == g_.typed_default_parameter) return field != g_.f_name;
+  if (p == g_.parameters || p == g_.lambda_parameters) return false;
+  if (p == g_.typed_parameter || p == g_.list_splat_pattern || p == g_.dictionary_splat_pattern) {
+    return !(gp == g_.parameters || gp == g_.lambda_parameters || gp == g_.typed_parameter);
   }
   if (p == g_.dotted_name || p == g_.aliased_import) return false;
   return true;
 }
 
-const std::unordered_map<std::string_view, std::uint32_t>& Model::name_uses() const {
-  if (name_uses_) return *name_uses_;
-  name_uses_ = std::make_unique<std::unordered_map<std::string_view, std::uint32_t>>();
-  TSTreeCursor c = ts_tree_cursor_new(root_);
+template <typename Fn>
+void Model::for_each_use(TSNode subtree, Fn&& fn) const {
+  // Parent and grandparent kinds are kept on a stack as the cursor moves.
+  std::vector<TSSymbol> kinds;
+  TSTreeCursor c = ts_tree_cursor_new(subtree);
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&c);
-    if (ts_node_symbol(n) == g_.identifier && counts_as_use(n)) ++(*name_uses_)[text(n)];
-    if (ts_tree_cursor_goto_first_child(&c)) continue;
+    TSSymbol s = ts_node_symbol(n);
+    if (s == g_.identifier) {
+      TSSymbol p = kinds.empty() ? 0 : kinds.back();
+      TSSymbol gp = kinds.size() < 2 ? 0 : kinds[kinds.size() - 2];
+      if (counts_as_use(p, ts_tree_cursor_current_field_id(&c), gp)) fn(n);
+    }
+    if (ts_tree_cursor_goto_first_child(&c)) {
+      kinds.push_back(s);
+      continue;
+    }
     bool done = false;
     while (!ts_tree_cursor_goto_next_sibling(&c)) {
-      if (!ts_tree_cursor_goto_parent(&c)) {
+      if (kinds.empty() || !ts_tree_cursor_goto_parent(&c)) {
         done = true;
         break;
       }
+      kinds.pop_back();
     }
     if (done) break;
   }
   ts_tree_cursor_delete(&c);
+}
+
+const std::unordered_map<std::string_view, std::uint32_t>& Model::name_uses() const {
+  if (name_uses_) return *name_uses_;
+  name_uses_ = std::make_unique<std::unordered_map<std::string_view, std::uint32_t>>();
+  for_each_use(root_, [&](TSNode n) { ++(*name_uses_)[text(n)]; });
   return *name_uses_;
 }
 
 std::uint32_t Model::count_name(TSNode subtree, std::string_view name) const {
   std::uint32_t count = 0;
-  TSTreeCursor c = ts_tree_cursor_new(subtree);
-  for (;;) {
-    TSNode n = ts_tree_cursor_current_node(&c);
-    if (ts_node_symbol(n) == g_.identifier && text(n) == name && counts_as_use(n)) ++count;
-    if (ts_tree_cursor_goto_first_child(&c)) continue;
-    bool done = false;
-    while (!ts_tree_cursor_goto_next_sibling(&c)) {
-      if (!ts_tree_cursor_goto_parent(&c) || ts_node_eq(ts_tree_cursor_current_node(&c), subtree)) {
-        done = true;
-        break;
-      }
-    }
-    if (done) break;
-  }
-  ts_tree_cursor_delete(&c);
+  // The subtree root's own context is unknown here; uses inside it are counted exactly.
+  for_each_use(subtree, [&](TSNode n) { count += text(n) == name; });
   return count;
 }
 

@@ -209,7 +209,6 @@ class Model {
   const Grammar& g_;
   TSNode root_{};
   std::deque<Scope> scopes_;
-  std::unordered_map<std::uintptr_t, const Scope*> scope_by_node_;
   std::vector<Import> imports_;
   std::vector<Call> calls_;
   std::vector<Function> functions_;
@@ -221,7 +220,9 @@ class Model {
   std::vector<TSNode> loops_;
   std::vector<TSNode> except_clauses_;
   mutable std::unique_ptr<std::unordered_map<std::string_view, std::uint32_t>> name_uses_;
-  bool counts_as_use(TSNode identifier) const;
+  bool counts_as_use(TSSymbol parent, TSFieldId field, TSSymbol grandparent) const;
+  template <typename Fn>
+  void for_each_use(TSNode subtree, Fn&& fn) const;
   std::vector<Position> syntax_errors_;
   bool is_test_file_ = false;
 };

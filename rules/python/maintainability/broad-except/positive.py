@@ -18,7 +18,7 @@ def remove(client, server_id):
         client.delete(server_id)
     # expect: broad-except
     except Exception:
-        pass
+        server_id = None
 
 
 def status(client, server_id):

@@ -1,11 +1,13 @@
 // broad-except: a bare `except:`, or `except Exception:` / `except BaseException:` whose handler
-// swallows the error (no raise, no logging-like call, no use of the bound name).
+// swallows the error (no raise, no logging-like call, no use of the bound name). Handlers whose
+// whole body is `pass`, `continue` or `...` are left to the security rule try-except-pass.
 #include <algorithm>
 #include <string>
 #include <vector>
 
 #include "core/text.hpp"
 #include "engine/rule.hpp"
+#include "rules/python/errors/handlers.hpp"
 #include "rules/python/maintainability/common.hpp"
 
 namespace secreview::rules {
@@ -29,6 +31,9 @@ class BroadExcept final : public Rule {
 
   void check(const py::Model& m, Context& ctx, TSNode clause) const {
     const py::Grammar& g = m.grammar();
+    // A broad handler that is only `pass`/`continue`/`...` is the security rule
+    // try-except-pass's finding; one clause gets one finding.
+    if (is_silent_broad_handler(m, clause)) return;
     TSNode value = ts_node_child_by_field_id(clause, g.f_value);
     TSNode block{};
     bool star = false;

@@ -14,7 +14,7 @@ class MissingDocstring final : public Rule {
 
   void check_module(const py::Model& m, Context& ctx) const override {
     struct Item {
-      TSNode node;
+      TSNode node{};
       std::string name;
       bool is_class;
       bool is_test;

@@ -21,7 +21,7 @@ class UnusedImport final : public Rule {
     const auto& uses = m.name_uses();
     struct Unused {
       const py::Import* imp;
-      TSNode statement;
+      TSNode statement{};
     };
     std::vector<Unused> unused;
     for (const auto& imp : m.imports()) {
