@@ -58,7 +58,7 @@ bool Call::has_splat() const {
 }
 
 bool Value::known() const {
-  if (kind == Kind::Unknown) return false;
+  if (kind == Kind::Unknown || kind == Kind::Mapping) return false;
   for (const auto& v : items) {
     if (!v.known()) return false;
   }
@@ -75,6 +75,7 @@ std::optional<bool> Value::truthy() const {
     case Kind::Str:
     case Kind::Bytes: return !str.empty();
     case Kind::Sequence: return !items.empty();
+    case Kind::Mapping: return integer != 0;
   }
   return std::nullopt;
 }
@@ -625,6 +626,14 @@ Value Model::evaluate(TSNode expr, const Scope* scope, int depth) const {
       TSNode c = ts_node_named_child(expr, i);
       if (ts_node_symbol(c) == g_.comment) continue;
       v.items.push_back(evaluate(c, scope, depth + 1));
+    }
+    return v;
+  }
+  if (s == g_.dictionary) {
+    v.kind = Value::Kind::Mapping;
+    uint32_t k = ts_node_named_child_count(expr);
+    for (uint32_t i = 0; i < k; ++i) {
+      if (ts_node_symbol(ts_node_named_child(expr, i)) != g_.comment) ++v.integer;
     }
     return v;
   }

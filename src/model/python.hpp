@@ -119,7 +119,8 @@ struct Assignment {
 
 // A folded constant.
 struct Value {
-  enum class Kind : std::uint8_t { Unknown, None, Bool, Int, Float, Str, Bytes, Sequence };
+  // Mapping: a dict display; only its size is folded (`integer`), so it is never known().
+  enum class Kind : std::uint8_t { Unknown, None, Bool, Int, Float, Str, Bytes, Sequence, Mapping };
   Kind kind = Kind::Unknown;
   bool boolean = false;
   std::int64_t integer = 0;

@@ -37,3 +37,12 @@ def not_subprocess(cmd):
     runner = Runner()
     # ok: subprocess-shell-true
     runner.call(cmd, shell=True)
+
+
+def falsy_shell_values(cmd):
+    # ok: subprocess-shell-true
+    subprocess.call(cmd, shell={})
+    # ok: subprocess-shell-true
+    subprocess.call(cmd, shell=[])
+    # ok: subprocess-shell-true
+    subprocess.call(cmd, shell=0)
