@@ -168,6 +168,16 @@ TEST_F(ScratchRepo, BaselineReportsOnlyNewFindings) {
   Result bad = review({"--baseline", "bad.json", "app.py"});
   EXPECT_EQ(bad.rc, 2);
   EXPECT_NE(bad.err.find("bad.json: not a secreview baseline"), std::string::npos) << bad.err;
+  // Found by fuzz_inputs: a number too large for a double, and a key of the wrong type, used to
+  // escape as nlohmann exceptions and abort the run.
+  write("huge.json", "888e888");
+  Result huge = review({"--baseline", "huge.json", "app.py"});
+  EXPECT_EQ(huge.rc, 2);
+  EXPECT_NE(huge.err.find("huge.json: not valid JSON"), std::string::npos) << huge.err;
+  write("typed.json", "{\"schema\": \"secreview-baseline\", \"schema_version\": \"1\", \"findings\": []}");
+  Result typed = review({"--baseline", "typed.json", "app.py"});
+  EXPECT_EQ(typed.rc, 2);
+  EXPECT_NE(typed.err.find("typed.json: not a secreview baseline"), std::string::npos) << typed.err;
 }
 
 TEST_F(ScratchRepo, ConfigurationFile) {

@@ -14,32 +14,39 @@ Baseline Baseline::read(const std::string& path) {
   if (!in) throw std::runtime_error(path + ": cannot read the baseline file");
   std::stringstream ss;
   ss << in.rdbuf();
+  // Any JSON problem (syntax, a number out of range, a key of the wrong type) is the file's fault:
+  // report it with the path instead of letting the exception escape.
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(ss.str());
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, out_of_range (888e888)
     throw std::runtime_error(path + ": not valid JSON (" + std::string(e.what()) + ")");
   }
-  if (!doc.is_object() || doc.value("schema", "") != "secreview-baseline" ||
-      !doc.contains("findings") || !doc["findings"].is_array()) {
-    throw std::runtime_error(path + ": not a secreview baseline (write one with --write-baseline)");
-  }
-  if (doc.value("schema_version", 0) != 1) {
-    throw std::runtime_error(path + ": unsupported baseline schema_version");
-  }
-  Baseline b;
-  std::size_t i = 0;
-  for (const auto& f : doc["findings"]) {
-    ++i;
-    if (!f.is_object() || !f.contains("path") || !f.contains("rule") || !f.contains("fingerprint") ||
-        !f["path"].is_string() || !f["rule"].is_string() || !f["fingerprint"].is_string()) {
-      throw std::runtime_error(path + ": finding " + std::to_string(i) +
-                               " needs string keys path, rule and fingerprint");
+  try {
+    if (!doc.is_object() || doc.value("schema", "") != "secreview-baseline" ||
+        !doc.contains("findings") || !doc["findings"].is_array()) {
+      throw std::runtime_error(path + ": not a secreview baseline (write one with --write-baseline)");
     }
-    b.keys_.emplace(f["path"].get<std::string>(), f["rule"].get<std::string>(),
-                    f["fingerprint"].get<std::string>());
+    if (doc.value("schema_version", 0) != 1) {
+      throw std::runtime_error(path + ": unsupported baseline schema_version");
+    }
+    Baseline b;
+    std::size_t i = 0;
+    for (const auto& f : doc["findings"]) {
+      ++i;
+      if (!f.is_object() || !f.contains("path") || !f.contains("rule") ||
+          !f.contains("fingerprint") || !f["path"].is_string() || !f["rule"].is_string() ||
+          !f["fingerprint"].is_string()) {
+        throw std::runtime_error(path + ": finding " + std::to_string(i) +
+                                 " needs string keys path, rule and fingerprint");
+      }
+      b.keys_.emplace(f["path"].get<std::string>(), f["rule"].get<std::string>(),
+                      f["fingerprint"].get<std::string>());
+    }
+    return b;
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(path + ": not a secreview baseline (" + std::string(e.what()) + ")");
   }
-  return b;
 }
 
 void Baseline::write(const std::string& path, const Review& review) {
