@@ -1,6 +1,7 @@
 // The JSON report, schema "secreview-review" version 1 (docs/json-format.md). Keys are written in
 // a fixed order and files/findings are sorted, so equal input gives byte-identical output.
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "core/text.hpp"
 #include "report/report.hpp"
@@ -11,7 +12,9 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-ojson position_json(const Position& p) { return ojson{{"line", p.line}, {"column", p.column}}; }
+ojson position_json(const Position& p) {
+  return ojson{{"line", p.line}, {"column", p.column}};
+}
 
 ojson diagnostic_json(const Diagnostic& d) {
   ojson j{{"level", to_string(d.level)}, {"path", utf8_sanitize(d.path)}};
@@ -22,23 +25,22 @@ ojson diagnostic_json(const Diagnostic& d) {
 
 ojson finding_json(const Finding& f, const CweCatalog& cwe) {
   int pillar = cwe.pillar(f.cwe);
-  return ojson{
-      {"rule", f.rule_id},
-      {"kind", to_string(f.kind)},
-      {"cwe",
-       {{"id", f.cwe},
-        {"name", cwe.name(f.cwe)},
-        {"pillar", {{"id", pillar}, {"name", cwe.name(pillar)}}}}},
-      {"severity", to_string(f.severity)},
-      {"confidence", to_string(f.confidence)},
-      {"location",
-       {{"path", utf8_sanitize(f.path)},
-        {"start", position_json(f.start)},
-        {"end", position_json(f.end)}}},
-      {"issue", utf8_sanitize(f.issue)},
-      {"solution", utf8_sanitize(f.solution)},
-      {"snippet", utf8_sanitize(f.snippet)},
-      {"fingerprint", f.fingerprint}};
+  return ojson{{"rule", f.rule_id},
+               {"kind", to_string(f.kind)},
+               {"cwe",
+                {{"id", f.cwe},
+                 {"name", cwe.name(f.cwe)},
+                 {"pillar", {{"id", pillar}, {"name", cwe.name(pillar)}}}}},
+               {"severity", to_string(f.severity)},
+               {"confidence", to_string(f.confidence)},
+               {"location",
+                {{"path", utf8_sanitize(f.path)},
+                 {"start", position_json(f.start)},
+                 {"end", position_json(f.end)}}},
+               {"issue", utf8_sanitize(f.issue)},
+               {"solution", utf8_sanitize(f.solution)},
+               {"snippet", utf8_sanitize(f.snippet)},
+               {"fingerprint", f.fingerprint}};
 }
 
 ojson with_related(ojson j, const Finding& f) {
@@ -50,37 +52,57 @@ ojson with_related(ojson j, const Finding& f) {
   return j;
 }
 
-void write_json(std::ostream& os, const ReportInput& in) {
-  ojson files = ojson::array();
-  for (const FileResult& f : in.review.files) {
-    ojson defects = ojson::array();
-    ojson suggestions = ojson::array();
-    for (const Finding& x : f.findings) {
-      if (x.in_baseline) continue;
-      ojson j = with_related(finding_json(x, in.cwe), x);
-      if (x.suppressed) {
-        j["suppressed"] = true;
-        j["suppression_reason"] = utf8_sanitize(x.suppression_reason);
-      }
-      if (x.kind == FindingKind::Defect) {
-        defects.push_back(std::move(j));
-      } else {
-        const LoadedRule* r = in.rules.find(x.rule_id);
-        j["title"] = r ? r->meta.title : x.rule_id;
-        suggestions.push_back(std::move(j));
-      }
+// Writes `j` as dump(2) would inside a document, `depth` levels deep (indent 2 per level).
+void write_indented(std::ostream& os, const ojson& j, int depth) {
+  std::string text = j.dump(2, ' ', false, ojson::error_handler_t::replace);
+  std::string pad(static_cast<std::size_t>(depth) * 2, ' ');
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t nl = text.find('\n', start);
+    if (start) os << pad;
+    if (nl == std::string::npos) {
+      os << std::string_view(text).substr(start);
+      break;
     }
-    ojson diags = ojson::array();
-    for (const auto& d : f.diagnostics) diags.push_back(diagnostic_json(d));
-    bool has_defects = std::any_of(f.findings.begin(), f.findings.end(), active_defect);
-    std::string verdict = !f.analysed ? "not-reviewed" : has_defects ? "defects" : "clean";
-    files.push_back(ojson{{"path", utf8_sanitize(f.path)},
-                          {"verdict", verdict},
-                          {"lines", f.lines},
-                          {"defects", std::move(defects)},
-                          {"suggestions", std::move(suggestions)},
-                          {"diagnostics", std::move(diags)}});
+    os << std::string_view(text).substr(start, nl + 1 - start);
+    start = nl + 1;
   }
+}
+
+ojson file_json(const FileResult& f, const ReportInput& in) {
+  ojson defects = ojson::array();
+  ojson suggestions = ojson::array();
+  for (const Finding& x : f.findings) {
+    if (x.in_baseline) continue;
+    ojson j = with_related(finding_json(x, in.cwe), x);
+    if (x.suppressed) {
+      j["suppressed"] = true;
+      j["suppression_reason"] = utf8_sanitize(x.suppression_reason);
+    }
+    if (x.kind == FindingKind::Defect) {
+      defects.push_back(std::move(j));
+    } else {
+      const LoadedRule* r = in.rules.find(x.rule_id);
+      j["title"] = r ? r->meta.title : x.rule_id;
+      suggestions.push_back(std::move(j));
+    }
+  }
+  ojson diags = ojson::array();
+  for (const auto& d : f.diagnostics) diags.push_back(diagnostic_json(d));
+  bool has_defects = std::any_of(f.findings.begin(), f.findings.end(), active_defect);
+  std::string verdict = !f.analysed ? "not-reviewed" : has_defects ? "defects" : "clean";
+  return ojson{{"path", utf8_sanitize(f.path)},
+               {"verdict", verdict},
+               {"lines", f.lines},
+               {"defects", std::move(defects)},
+               {"suggestions", std::move(suggestions)},
+               {"diagnostics", std::move(diags)}};
+}
+
+// The document is written key by key, and each file's entry is built and written on its own,
+// so the report never holds a second copy of every finding (a full review of a large tree
+// would otherwise double its peak memory).
+void write_json(std::ostream& os, const ReportInput& in) {
   ojson run_diags = ojson::array();
   for (const auto& d : in.review.diagnostics) run_diags.push_back(diagnostic_json(d));
   Totals t = totals(in.review);
@@ -90,7 +112,8 @@ void write_json(std::ostream& os, const ReportInput& in) {
   for (const auto& f : in.review.files) {
     for (const auto& x : f.findings) {
       if (!active_defect(x)) continue;
-      by_sev[std::string(to_string(x.severity))] = by_sev[std::string(to_string(x.severity))].get<int>() + 1;
+      by_sev[std::string(to_string(x.severity))] =
+          by_sev[std::string(to_string(x.severity))].get<int>() + 1;
       ++pillars[in.cwe.pillar(x.cwe)];
     }
   }
@@ -105,13 +128,16 @@ void write_json(std::ostream& os, const ReportInput& in) {
   ojson doc{{"schema", "secreview-review"},
             {"schema_version", 1},
             {"tool", {{"name", "secreview"}, {"version", SECREVIEW_VERSION}}},
-            {"verdict", t.defects ? "defects" : t.errors || t.files_not_reviewed ? "incomplete" : "clean"},
-            {"verdict_text", t.defects ? std::string("Security defects were found.")
-                             : t.errors || t.files_not_reviewed
-                                 ? std::string("The review is incomplete: some input could not be reviewed.")
-                                 : std::string(kNoDefects)},
+            {"verdict", t.defects                          ? "defects"
+                        : t.errors || t.files_not_reviewed ? "incomplete"
+                                                           : "clean"},
+            {"verdict_text",
+             t.defects ? std::string("Security defects were found.")
+             : t.errors || t.files_not_reviewed
+                 ? std::string("The review is incomplete: some input could not be reviewed.")
+                 : std::string(kNoDefects)},
             {"change", std::move(change)},
-            {"files", std::move(files)},
+            {"files", nullptr},
             {"diagnostics", std::move(run_diags)},
             {"summary",
              {{"files", t.files},
@@ -124,7 +150,24 @@ void write_json(std::ostream& os, const ReportInput& in) {
               {"errors", t.errors},
               {"by_severity", by_sev},
               {"by_pillar", by_pillar}}}};
-  os << doc.dump(2, ' ', false, ojson::error_handler_t::replace) << "\n";
+  // Everything but "files" is small: dump the document with a placeholder there, then splice
+  // the file entries in where the placeholder stands.
+  std::string text = doc.dump(2, ' ', false, ojson::error_handler_t::replace);
+  const std::string marker = "\n  \"files\": null,";
+  std::size_t at = text.find(marker);
+  os << std::string_view(text).substr(0, at) << "\n  \"files\": ";
+  if (in.review.files.empty()) {
+    os << "[]";
+  } else {
+    os << "[\n";
+    for (std::size_t i = 0; i < in.review.files.size(); ++i) {
+      os << "    ";
+      write_indented(os, file_json(in.review.files[i], in), 2);
+      os << (i + 1 < in.review.files.size() ? ",\n" : "\n");
+    }
+    os << "  ]";
+  }
+  os << "," << std::string_view(text).substr(at + marker.size()) << "\n";
 }
 
 [[maybe_unused]] const bool kRegistered = register_reporter("json", write_json);
