@@ -296,7 +296,7 @@ TEST(Integration, PreCommitHookEntryRuns) {
   std::vector<std::string> args;
   std::stringstream ss(entry.substr(10));
   for (std::string w; ss >> w;) args.push_back(w);
-  args.push_back("examples/webapp/app.py");
+  args.emplace_back("examples/webapp/app.py");
   Result r = run_secreview(args);
   EXPECT_EQ(r.rc, 1) << "pre-commit fails the commit when a defect is found";
   args.back() = "examples/webapp/storage.py";

@@ -53,7 +53,7 @@ TEST_F(Hostile, EncodingsAndLineEndings) {
             std::string::npos);
   expect_good_file_reviewed(r);
   Result json = review({"--format", "json"});
-  EXPECT_EQ(json.out.find("\xFF"), std::string::npos) << "JSON must be valid UTF-8";
+  EXPECT_EQ(json.out.find('\xFF'), std::string::npos) << "JSON must be valid UTF-8";
   EXPECT_NE(json.out.find("\xEF\xBF\xBD"), std::string::npos) << "invalid bytes become U+FFFD";
 }
 

@@ -1,8 +1,8 @@
 // secreview command line: `review`, `rules`, `explain`.
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
@@ -216,8 +216,7 @@ int run_rules(const std::string& format) {
     for (const auto& r : registry.rules()) {
       const RuleMeta& m = r.meta;
       os << fmt::format("{:<28} {:<9} {:<9} {:<8} {}\n", m.id, fmt::format("CWE-{}", m.cwe),
-                        fmt::format("CWE-{}", cwe.pillar(m.cwe)), to_string(m.severity),
-                        m.summary);
+                        fmt::format("CWE-{}", cwe.pillar(m.cwe)), to_string(m.severity), m.summary);
     }
     os << fmt::format("\n{} rules. `secreview explain RULE` prints a rule's documentation.\n",
                       registry.rules().size());
@@ -284,7 +283,8 @@ int run_explain(const std::string& what) {
   }
   const CweEntry* e = id ? cwe.find(id) : nullptr;
   if (!e) {
-    std::cerr << "secreview: '" << what << "' is neither a rule nor a CWE id (see `secreview rules`)\n";
+    std::cerr << "secreview: '" << what
+              << "' is neither a rule nor a CWE id (see `secreview rules`)\n";
     return kExitError;
   }
   os << fmt::format("CWE-{}: {}\nPillar: CWE-{} ({})\n", e->id, e->name, e->pillar,
@@ -304,7 +304,9 @@ int run_explain(const std::string& what) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+
+int run_main(int argc, char** argv) {
   CLI::App app{"secreview: a security code reviewer. It reads code and never runs it.",
                "secreview"};
   app.set_version_flag("--version", std::string("secreview ") + SECREVIEW_VERSION);
@@ -313,7 +315,9 @@ int main(int argc, char** argv) {
   ReviewArgs ra;
   auto* review = app.add_subcommand("review", "Review files and directories (default: .)");
   review->add_option("paths", ra.paths, "Files and directories to review");
-  review->add_option("-f,--format", ra.format, "Output format: text, json, sarif")
+  review
+      ->add_option("-f,--format", ra.format,
+                   "Output format: text, json, sarif, markdown, gerrit, github, junit, gitlab")
       ->check(CLI::IsMember(reporter_names()));
   review->add_option("-o,--output", ra.output, "Write the report to FILE instead of stdout");
   review->add_option("-j,--jobs", ra.jobs, "Parallel jobs (default: all cores)");
@@ -334,8 +338,9 @@ int main(int argc, char** argv) {
   review->add_option("--baseline", ra.baseline, "Report only findings not in this baseline");
   review->add_option("--write-baseline", ra.write_baseline,
                      "Write the findings of this review as a baseline file");
-  review->add_option("--config", ra.config, "Configuration file (default: nearest "
-                                            ".secreview.toml or pyproject.toml)");
+  review->add_option("--config", ra.config,
+                     "Configuration file (default: nearest "
+                     ".secreview.toml or pyproject.toml)");
   review->add_flag("--no-config", ra.no_config, "Ignore configuration files");
   review->add_flag("--show-suppressed", ra.show_suppressed,
                    "Also list findings suppressed by inline comments");
@@ -349,8 +354,9 @@ int main(int argc, char** argv) {
   review->add_flag("--no-suggestions", ra.no_suggestions, "Report security defects only");
   review->add_flag("--suggestions-only", ra.suggestions_only,
                    "Report maintainability suggestions only");
-  review->add_option("--set", ra.settings,
-                     "Set a rule option, e.g. --set function-too-long.max_lines=80")
+  review
+      ->add_option("--set", ra.settings,
+                   "Set a rule option, e.g. --set function-too-long.max_lines=80")
       ->allow_extra_args(false);
 
   std::string rules_format = "text";
@@ -376,6 +382,21 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::cerr << "secreview: " << e.what() << "\n";
     return kExitError;
+  }
+  return kExitError;
+}
+
+}  // namespace
+
+// Whatever escapes (an allocation failure while setting up) is still reported as an error with
+// the tool's exit status for errors, never as an abort.
+int main(int argc, char** argv) {
+  try {
+    return run_main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "secreview: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "secreview: unexpected error\n";
   }
   return kExitError;
 }

@@ -246,7 +246,7 @@ inline std::string decode_python_escapes(std::string_view raw) {
 inline std::string command_template(const py::Model& m, TSNode e, const py::Scope* scope,
                                     int depth = 0) {
   e = m.unwrap(e);
-  const std::string hole(1, kHole);
+  std::string hole(1, kHole);
   if (ts_node_is_null(e) || depth > 12) return hole;
   const py::Grammar& g = m.grammar();
   TSSymbol s = ts_node_symbol(e);

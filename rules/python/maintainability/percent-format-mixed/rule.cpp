@@ -31,6 +31,7 @@ class PercentFormatMixed final : public Rule {
     if (count == 0 || fstrings < min_ratio_ * count) return;
 
     std::vector<TSNode> ops;  // the `%` tokens: the line a finding cites shows the operator
+    ops.reserve(sites.size());
     for (TSNode n : sites) ops.push_back(ts_node_child_by_field_id(n, g.f_operator));
     std::string lines;
     std::set<std::uint32_t> seen;

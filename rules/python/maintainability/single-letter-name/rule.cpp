@@ -26,7 +26,7 @@ class SingleLetterName final : public Rule {
 
  private:
   struct Candidate {
-    TSNode first{};            // first qualifying assignment target
+    TSNode first{};          // first qualifying assignment target
     std::uint32_t last_use;  // 1-based line of the last occurrence in the function
   };
 
@@ -141,9 +141,10 @@ class SingleLetterName final : public Rule {
     for (std::size_t i = 0; i < report.size(); ++i) {
       const auto& [name, c] = report[i];
       std::string sep = i == 0 ? "" : (i + 1 == report.size() ? " and " : ", ");
-      list += sep + "`" + name + "` (assigned on line " + std::to_string(m.start(c.first).line) +
-              ", last used on line " + std::to_string(c.last_use) + ")";
-      names += sep + "`" + name + "`";
+      list.append(sep).append("`").append(name).append("` (assigned on line ");
+      list.append(std::to_string(m.start(c.first).line)).append(", last used on line ");
+      list.append(std::to_string(c.last_use)).append(")");
+      names.append(sep).append("`").append(name).append("`");
     }
     bool one = report.size() == 1;
     Report r;

@@ -18,8 +18,8 @@ bool is_disk(Kind k) {
 
 struct Resource {
   Kind kind;
-  TSNode at{};               // the statement the finding starts on
-  TSNode call{};             // the creating call (for patchers: the `.start()` call)
+  TSNode at{};             // the statement the finding starts on
+  TSNode call{};           // the creating call (for patchers: the `.start()` call)
   std::string holder;      // name or attribute holding it ("tmpdir", "self.tmpdir"); may be ""
   std::string fd;          // mkstemp: the name holding the descriptor, if unpacked
   std::string patcher;     // a patcher kept in a variable (`self.patcher`), for `.stop`
@@ -513,13 +513,11 @@ class TestResourceWithoutCleanup final : public Rule {
         bool found = false;
         walk(m, region, true, [&](TSNode n) {
           TSSymbol s = ts_node_symbol(n);
-          if ((s == g.with_item || s == g.delete_statement) && mentions(m, n, target)) {
-            found = true;
-          } else if (s == g.assignment &&
-                     m.text(ts_node_child_by_field_id(n, g.f_left)) == target &&
-                     m.text(ts_node_child_by_field_id(n, g.f_right)) == "None") {
-            found = true;
-          }
+          bool managed = (s == g.with_item || s == g.delete_statement) && mentions(m, n, target);
+          bool dropped = s == g.assignment &&
+                         m.text(ts_node_child_by_field_id(n, g.f_left)) == target &&
+                         m.text(ts_node_child_by_field_id(n, g.f_right)) == "None";
+          if (managed || dropped) found = true;
           return !found;
         });
         if (found) return true;
