@@ -275,7 +275,8 @@ class Analyzer {
   }
 
   TSNode field(TSNode n, TSFieldId f) const { return ts_node_child_by_field_id(n, f); }
-  TSSymbol sym(TSNode n) const { return ts_node_symbol(n); }
+  // Null-safe: a comment among named children has none of the fields asked for.
+  static TSSymbol sym(TSNode n) { return ts_node_is_null(n) ? TSSymbol{0} : ts_node_symbol(n); }
 
   CallName name_of(TSNode call) const {
     CallName cn;
@@ -802,7 +803,10 @@ class Analyzer {
       if (safe) continue;
       if (!s->receiver_contains.empty() &&
           (ts_node_is_null(receiver_node) ||
-           !contains_icase(m_.text(receiver_node), s->receiver_contains))) {
+           std::none_of(s->receiver_contains.begin(), s->receiver_contains.end(),
+                        [&](const std::string& w) {
+                          return contains_icase(m_.text(receiver_node), w);
+                        }))) {
         continue;
       }
       if (s->receiver && !ts_node_is_null(receiver_node)) {

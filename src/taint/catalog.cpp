@@ -139,7 +139,7 @@ Catalog Catalog::parse(const std::vector<std::pair<std::string, std::string>>& f
         if (eq == std::string::npos) fail(path, "'unless' entries are KEYWORD=qualified.name");
         s.unless.emplace_back(u.substr(0, eq), u.substr(eq + 1));
       }
-      s.receiver_contains = t["receiver_contains"].value_or(std::string());
+      s.receiver_contains = strings(path, t, "receiver_contains");
       s.stores = strings(path, t, "stores");
       s.what = t["what"].value_or(std::string("a sink"));
       s.file = path;

@@ -38,7 +38,7 @@ struct Sink {
   bool receiver = false;              // the receiver of a method is dangerous (`tmpl.format`)
   std::string when;                   // a keyword that must be truthy (`shell`)
   std::vector<std::pair<std::string, std::string>> unless;  // keyword = qualified name: safe
-  std::string receiver_contains;    // the receiver's text must contain this (case-insensitive)
+  std::vector<std::string> receiver_contains;  // the receiver text must contain one (any case)
   std::vector<std::string> stores;  // `X[k] = value` sinks: X's qualified name or ".attr"
   std::string what;                 // "a shell command"
   std::string file;                 // the data file, for messages

@@ -201,6 +201,16 @@ TEST(TaintEngine, PatternFindingOnAFlowTakesItsTrace) {
   EXPECT_EQ(t.findings[0].rule_id, "tainted-shell-command");
 }
 
+// Comments are named children anywhere: among with-items, arguments, if branches, try clauses.
+TEST(Taint, CommentsAmongChildrenAreSkipped) {
+  Analysed a(program(
+      "def f():\n    with (\n        open('a') as x,  # first\n        open('b') as y,  # second\n"
+      "    ):\n        pass\n    try:\n        pass\n    # between\n    except OSError:  # c\n"
+      "        pass\n    if x:\n        pass\n    # before else\n    else:\n        pass\n"
+      "    os.system(request.args['a'],  # arg\n    )\n"));
+  EXPECT_EQ(a.flows(), (Flows{{78, 19}}));
+}
+
 TEST(TaintCatalog, BuiltinHasEveryIssueFamily) {
   const Catalog& c = Catalog::builtin();
   for (int cwe : {22, 78, 79, 89, 90, 94, 95, 113, 117, 134, 501, 502, 601, 611, 643, 918}) {

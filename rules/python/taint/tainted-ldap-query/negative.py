@@ -15,3 +15,11 @@ def find():
 def regex():
     # ok: tainted-ldap-query (re.search is not an LDAP search)
     return re.search("[a-z]+", request.args["user"])
+
+
+WORD = re.compile("[a-z]+")
+
+
+def compiled_regex():
+    # ok: tainted-ldap-query (a compiled pattern's search, not a connection's)
+    return WORD.search(request.args["user"])

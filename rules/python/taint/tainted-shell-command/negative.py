@@ -1,6 +1,7 @@
 import os
 import shlex
 import subprocess
+import sys
 from flask import Flask, abort, request
 
 app = Flask(__name__)
@@ -66,3 +67,8 @@ def overwritten():
 def not_a_source(settings):
     # ok: tainted-shell-command (a parameter of a plain function is not client data)
     os.system("backup " + settings.path)
+
+
+def command_line():
+    # ok: tainted-shell-command (the command line is chosen by whoever runs the program)
+    os.system("echo " + sys.argv[1])

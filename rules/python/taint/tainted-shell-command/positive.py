@@ -32,9 +32,9 @@ def console():
     subprocess.call("cat {}".format(answer), shell=True)
 
 
-def script():
+def stdin():
     # expect: tainted-shell-command
-    os.system("echo " + sys.argv[1])
+    os.system("echo " + sys.stdin.readline())
 
 
 def steps():
