@@ -803,10 +803,9 @@ class Analyzer {
       if (safe) continue;
       if (!s->receiver_contains.empty() &&
           (ts_node_is_null(receiver_node) ||
-           std::none_of(s->receiver_contains.begin(), s->receiver_contains.end(),
-                        [&](const std::string& w) {
-                          return contains_icase(m_.text(receiver_node), w);
-                        }))) {
+           std::none_of(
+               s->receiver_contains.begin(), s->receiver_contains.end(),
+               [&](const std::string& w) { return contains_icase(m_.text(receiver_node), w); }))) {
         continue;
       }
       if (s->receiver && !ts_node_is_null(receiver_node)) {

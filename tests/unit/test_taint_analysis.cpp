@@ -74,6 +74,33 @@ TEST(Taint, EveryPropagationStepCarriesTaint) {
   }
 }
 
+// The safe twin of each step: the same program with the source converted by int() first.
+TEST(Taint, EveryPropagationStepOfASanitizedValueStaysClean) {
+  const std::vector<std::string> steps = {
+      "    y = f'{x}'\n",
+      "    y = '%s' % x\n",
+      "    y = '{}'.format(x)\n",
+      "    y = ' '.join([x])\n",
+      "    y = x[1:5]\n",
+      "    y, z = x, 1\n",
+      "    y = 'a'\n    y += x\n",
+      "    y = [c for c in x][0]\n",
+      "    ys = []\n    ys.append(x)\n    y = ys\n",
+  };
+  for (const auto& step : steps) {
+    Analysed a(program("def f():\n    x = int(request.args['a'])\n" + step + "    os.system(y)\n"));
+    EXPECT_TRUE(a.flows().empty()) << "sanitised value reported after:\n" << step;
+  }
+}
+
+TEST(Taint, AnnotatedRequestParameterIsASource) {
+  Analysed a(
+      "import os\nfrom fastapi import FastAPI, Request\napp = FastAPI()\n"
+      "@app.post('/run')\nasync def run(req: Request):\n"
+      "    body = await req.json()\n    os.system(body['cmd'])\n");
+  EXPECT_EQ(a.flows(), (Flows{{78, 7}}));
+}
+
 TEST(Taint, BranchesJoinAndEarlyReturnsCut) {
   Analysed joined(
       program("def f(c):\n    if c:\n        x = request.args['a']\n    else:\n        x = 'a'\n"
