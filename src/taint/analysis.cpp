@@ -1222,7 +1222,19 @@ class Analyzer {
         hits.insert(hits.end(), it->second.begin(), it->second.end());
       }
     }
-    for (const Sink* s : hits) reach(*s, target, target, excerpt(obj) + "[...]", t);
+    if (auto it = stores_.exact.find("*"); it != stores_.exact.end()) {
+      hits.insert(hits.end(), it->second.begin(), it->second.end());
+    }
+    py::Value key = m_.evaluate(field(target, g_.f_subscript), scope());
+    for (const Sink* s : hits) {
+      if (!s->keys.empty() &&
+          (!key.is_str() || std::none_of(s->keys.begin(), s->keys.end(), [&](const std::string& k) {
+            return to_lower(k) == to_lower(key.str);
+          }))) {
+        continue;
+      }
+      reach(*s, target, target, excerpt(obj) + "[...]", t);
+    }
   }
 
   // ---- guards -------------------------------------------------------------------------------

@@ -124,7 +124,7 @@ Catalog Catalog::parse(const std::vector<std::pair<std::string, std::string>>& f
     each_table(path, doc, "sink", [&](const toml::table& t) {
       known_keys(path, t, "[[sink]]",
                  {"cwe", "calls", "args", "keywords", "receiver", "when", "unless",
-                  "receiver_contains", "stores", "what"});
+                  "receiver_contains", "stores", "keys", "what"});
       Sink s;
       auto cwe = t["cwe"].value<std::int64_t>();
       if (!cwe || *cwe <= 0) fail(path, "[[sink]] needs a positive 'cwe'");
@@ -141,6 +141,7 @@ Catalog Catalog::parse(const std::vector<std::pair<std::string, std::string>>& f
       }
       s.receiver_contains = strings(path, t, "receiver_contains");
       s.stores = strings(path, t, "stores");
+      s.keys = strings(path, t, "keys");
       s.what = t["what"].value_or(std::string("a sink"));
       s.file = path;
       if (s.calls.empty() == s.stores.empty()) {

@@ -40,6 +40,7 @@ struct Sink {
   std::vector<std::pair<std::string, std::string>> unless;  // keyword = qualified name: safe
   std::vector<std::string> receiver_contains;  // the receiver text must contain one (any case)
   std::vector<std::string> stores;  // `X[k] = value` sinks: X's qualified name or ".attr"
+  std::vector<std::string> keys;    // stores: the subscript must be one of these constants
   std::string what;                 // "a shell command"
   std::string file;                 // the data file, for messages
 };

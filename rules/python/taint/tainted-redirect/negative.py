@@ -35,3 +35,10 @@ def django_checked(request):
 def fixed():
     # ok: tainted-redirect
     return redirect(url_for("home"))
+
+
+def other_key(request):
+    data = {}
+    # ok: tainted-redirect (not the Location header)
+    data["location_name"] = request.GET.get("place")
+    return data

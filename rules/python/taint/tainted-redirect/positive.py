@@ -1,4 +1,4 @@
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect as django_redirect
 from flask import redirect, request
 
@@ -18,3 +18,10 @@ def back(request):
     url = request.META.get("HTTP_REFERER")
     # expect: tainted-redirect
     return django_redirect(url)
+
+
+def location_header(request):
+    response = HttpResponse(status=302)
+    # expect: tainted-redirect
+    response["Location"] = request.GET.get("next", "/")
+    return response

@@ -1,3 +1,4 @@
+from django.http import HttpResponse
 from flask import Response, request
 from werkzeug.datastructures import Headers
 
@@ -15,3 +16,10 @@ def content_type():
     # expect: tainted-response-header
     headers.add("Content-Type", request.args["type"])
     return Response("ok", headers=headers)
+
+
+def django_view(request):
+    response = HttpResponse("ok")
+    # expect: tainted-response-header
+    response["Content-Type"] = request.META.get("CONTENT_TYPE", "text/html")
+    return response
