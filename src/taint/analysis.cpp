@@ -154,6 +154,7 @@ struct FnInfo {
   enum class Status : std::uint8_t { New, Running, Done } status = Status::New;
   Summary summary;
   std::map<std::string, const Source*, std::less<>> object_params;  // `request` parameters
+  std::vector<const Sink*> return_sinks;  // the function's return value is a sink (a view)
 };
 
 }  // namespace
@@ -331,7 +332,15 @@ class Analyzer {
     frame_ = &frame;
     ++frames_;
     Env env;
-    if (info.fn) bind_parameters(info, env);
+    if (info.fn) {
+      bind_parameters(info, env);
+      std::string ignored;
+      for (const Sink& sink : c_.sinks) {
+        if (!sink.returns_of.empty() && decorated_with(*info.fn, sink.returns_of, ignored)) {
+          info.return_sinks.push_back(&sink);
+        }
+      }
+    }
     exec_block(info.body, env);
     info.summary.ret = std::move(frame.ret);
     frame_ = saved;
@@ -340,15 +349,20 @@ class Analyzer {
   }
 
   bool route_decorated(const py::Function& f, const Source& s, std::string& route) const {
+    return decorated_with(f, s.decorators, route);
+  }
+
+  // Whether `f` has a decorator `@x.method(...)` with ".method" in `decorators`; `route` gets the
+  // decorator's first argument when it is a constant string.
+  bool decorated_with(const py::Function& f, const std::vector<std::string>& decorators,
+                      std::string& route) const {
     for (TSNode d : f.decorators) {
       TSNode e = m_.unwrap(ts_node_named_child(d, 0));
       if (sym(e) != g_.call) continue;
       TSNode callee = m_.unwrap(field(e, g_.f_function));
       if (sym(callee) != g_.attribute) continue;
       std::string method = "." + std::string(m_.text(field(callee, g_.f_attribute)));
-      if (std::find(s.decorators.begin(), s.decorators.end(), method) == s.decorators.end()) {
-        continue;
-      }
+      if (std::find(decorators.begin(), decorators.end(), method) == decorators.end()) continue;
       TSNode args = field(e, g_.f_arguments);
       TSNode first = ts_node_named_child_count(args) ? ts_node_named_child(args, 0) : TSNode{};
       if (!ts_node_is_null(first)) route = m_.evaluate(first, scope()).str;
@@ -933,7 +947,12 @@ class Analyzer {
     }
     if (s == g_.return_statement) {
       if (ts_node_named_child_count(st) && frame_) {
-        frame_->ret.merge(eval(ts_node_named_child(st, 0), env));
+        TSNode value = ts_node_named_child(st, 0);
+        Taint t = eval(value, env);
+        for (const Sink* sink : frame_->info->return_sinks) {
+          if (builds_string(value, env)) reach(*sink, value, value, "return", t);
+        }
+        frame_->ret.merge(t);
       }
       return true;
     }
@@ -1140,6 +1159,27 @@ class Analyzer {
       return it == env.vars.end() ? Taint{} : it->second;
     }
     return {};
+  }
+
+  // A returned expression that is text, not a response object: a string built here
+  // (f-string, `+`, `%`, `.format`, `.join`) or a value read straight from a source.
+  bool builds_string(TSNode n, Env& env) const {
+    n = m_.unwrap(n);
+    TSSymbol s = sym(n);
+    if (s == g_.string || s == g_.concatenated_string) return true;
+    if (s == g_.binary_operator) {
+      std::string_view op = m_.text(field(n, g_.f_operator));
+      return op == "+" || op == "%";
+    }
+    if (s == g_.call) {
+      TSNode callee = m_.unwrap(field(n, g_.f_function));
+      if (sym(callee) == g_.attribute) {
+        std::string_view method = m_.text(field(callee, g_.f_attribute));
+        if (method == "format" || method == "join") return true;
+      }
+    }
+    bool safe = false;
+    return (s == g_.attribute || s == g_.subscript || s == g_.call) && chain_source(n, env, safe);
   }
 
   bool is_sequence(TSNode n) const {

@@ -124,7 +124,7 @@ Catalog Catalog::parse(const std::vector<std::pair<std::string, std::string>>& f
     each_table(path, doc, "sink", [&](const toml::table& t) {
       known_keys(path, t, "[[sink]]",
                  {"cwe", "calls", "args", "keywords", "receiver", "when", "unless",
-                  "receiver_contains", "stores", "keys", "what"});
+                  "receiver_contains", "stores", "keys", "returns_of", "what"});
       Sink s;
       auto cwe = t["cwe"].value<std::int64_t>();
       if (!cwe || *cwe <= 0) fail(path, "[[sink]] needs a positive 'cwe'");
@@ -142,10 +142,11 @@ Catalog Catalog::parse(const std::vector<std::pair<std::string, std::string>>& f
       s.receiver_contains = strings(path, t, "receiver_contains");
       s.stores = strings(path, t, "stores");
       s.keys = strings(path, t, "keys");
+      s.returns_of = strings(path, t, "returns_of");
       s.what = t["what"].value_or(std::string("a sink"));
       s.file = path;
-      if (s.calls.empty() == s.stores.empty()) {
-        fail(path, "[[sink]] needs either 'calls' or 'stores'");
+      if (!s.calls.empty() + !s.stores.empty() + !s.returns_of.empty() != 1) {
+        fail(path, "[[sink]] needs one of 'calls', 'stores' or 'returns_of'");
       }
       if (!s.calls.empty() && s.args.empty() && s.keywords.empty() && !s.receiver) {
         fail(path, "[[sink]] names no dangerous argument (args, keywords or receiver)");

@@ -39,10 +39,11 @@ struct Sink {
   std::string when;                   // a keyword that must be truthy (`shell`)
   std::vector<std::pair<std::string, std::string>> unless;  // keyword = qualified name: safe
   std::vector<std::string> receiver_contains;  // the receiver text must contain one (any case)
-  std::vector<std::string> stores;  // `X[k] = value` sinks: X's qualified name or ".attr"
-  std::vector<std::string> keys;    // stores: the subscript must be one of these constants
-  std::string what;                 // "a shell command"
-  std::string file;                 // the data file, for messages
+  std::vector<std::string> stores;      // `X[k] = value` sinks: X's qualified name or ".attr"
+  std::vector<std::string> returns_of;  // the return value of functions decorated with these
+  std::vector<std::string> keys;        // stores: the subscript must be one of these constants
+  std::string what;                     // "a shell command"
+  std::string file;                     // the data file, for messages
 };
 
 struct Sanitizer {

@@ -1,7 +1,8 @@
 import html
 
 from django.http import HttpResponse
-from flask import make_response, request, render_template
+from fastapi import FastAPI
+from flask import Flask, jsonify, make_response, redirect, render_template, request
 from markupsafe import escape
 
 
@@ -19,3 +20,31 @@ def comment(request):
 def template():
     # ok: tainted-html-output (an autoescaping template)
     return make_response(render_template("hello.html", name=request.args["name"]))
+
+
+app = Flask(__name__)
+api = FastAPI()
+
+
+@app.route("/greet")
+def greet():
+    # ok: tainted-html-output (escaped)
+    return "<p>Hello " + html.escape(request.args.get("name", "")) + "</p>"
+
+
+@app.route("/data")
+def data():
+    # ok: tainted-html-output (JSON)
+    return jsonify(name=request.args["name"])
+
+
+@app.route("/go")
+def go():
+    # ok: tainted-html-output (a redirect response, not text)
+    return redirect("/home?from=" + request.args["from"])
+
+
+@api.get("/hello/{name}")
+def hello_api(name: str):
+    # ok: tainted-html-output (FastAPI encodes a returned string as JSON)
+    return f"Hello {name}"

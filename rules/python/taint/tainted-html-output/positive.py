@@ -1,6 +1,6 @@
 from django.http import HttpResponse
 from django.utils.safestring import mark_safe
-from flask import make_response, request
+from flask import Flask, make_response, request
 from markupsafe import Markup
 
 
@@ -24,3 +24,19 @@ def badge(request):
 def markup():
     # expect: tainted-html-output
     return Markup("<i>{}</i>".format(request.args["x"]))
+
+
+app = Flask(__name__)
+
+
+@app.route("/greet")
+def greet():
+    name = request.args.get("name", "")
+    # expect: tainted-html-output
+    return "<p>Hello " + name + "</p>"
+
+
+@app.route("/echo/<word>")
+def echo(word):
+    # expect: tainted-html-output
+    return f"<b>{word}</b>"
