@@ -537,6 +537,11 @@ class Analyzer {
             return it->second;
           }
         }
+        // `self.request` in a method: a class-based view's request.
+        if (const Source* src = self_request(n)) {
+          safe = is_safe(*src, first_attr);
+          return src;
+        }
         first_attr = m_.text(field(n, g_.f_attribute));
         n = obj;
       } else if (s == g_.subscript) {
@@ -568,6 +573,25 @@ class Analyzer {
         return nullptr;
       } else {
         return nullptr;
+      }
+    }
+    return nullptr;
+  }
+
+  // The parameter source whose names include `attr` in `self.<attr>`, inside a method.
+  const Source* self_request(TSNode attribute) const {
+    if (!frame_ || !frame_->info->fn) return nullptr;
+    const py::Function& f = *frame_->info->fn;
+    TSNode obj = m_.unwrap(field(attribute, g_.f_object));
+    if (!f.is_method || f.params.empty() || sym(obj) != g_.identifier ||
+        m_.text(obj) != f.params[0].name) {
+      return nullptr;
+    }
+    std::string_view attr = m_.text(field(attribute, g_.f_attribute));
+    for (const Source& s : c_.sources) {
+      if (s.kind == Source::Kind::Parameter &&
+          std::find(s.names.begin(), s.names.end(), attr) != s.names.end()) {
+        return &s;
       }
     }
     return nullptr;

@@ -42,3 +42,9 @@ def other_key(request):
     # ok: tainted-redirect (not the Location header)
     data["location_name"] = request.GET.get("place")
     return data
+
+
+class HomeView:
+    def get(self, *args, **kwargs):
+        # ok: tainted-redirect (the user object is not chosen by the client)
+        return django_redirect(self.request.user.get_absolute_url())

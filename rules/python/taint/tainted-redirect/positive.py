@@ -25,3 +25,10 @@ def location_header(request):
     # expect: tainted-redirect
     response["Location"] = request.GET.get("next", "/")
     return response
+
+
+class NextView:
+    def get(self, *args, **kwargs):
+        target = self.request.GET.get("next", "/")
+        # expect: tainted-redirect
+        return HttpResponseRedirect(target)
