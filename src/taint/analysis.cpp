@@ -75,13 +75,6 @@ struct Taint {
     for (Origin& o : t.origins) o.trace = extend(o.trace, at, message);
     return t;
   }
-  bool operator==(const Taint& o) const {
-    if (origins.size() != o.origins.size()) return false;
-    for (std::size_t i = 0; i < origins.size(); ++i) {
-      if (origins[i].id != o.origins[i].id || origins[i].mask != o.origins[i].mask) return false;
-    }
-    return true;
-  }
 };
 
 struct Env {
@@ -94,7 +87,6 @@ struct Env {
     for (const auto& [k, v] : o.url_of) url_of.emplace(k, v);
     std::erase_if(normalized, [&](const std::string& n) { return !o.normalized.count(n); });
   }
-  bool operator==(const Env& o) const { return vars == o.vars; }
 };
 
 // Call patterns ("subprocess.run" or ".execute") compiled for lookup.
@@ -180,7 +172,6 @@ class Analyzer {
     s_if_clause_ = sym("if_clause");
     s_assert_ = sym("assert_statement");
     s_with_clause_ = sym("with_clause");
-    s_yield_ = sym("yield");
     s_slice_ = sym("slice");
     f_consequence_ = field("consequence");
     f_argument_ = field("argument");
@@ -1414,7 +1405,7 @@ class Analyzer {
   std::uint32_t all_ = 0;
   std::uint32_t path_bit_ = 0;
   TSSymbol s_else_ = 0, s_finally_ = 0, s_if_clause_ = 0, s_assert_ = 0, s_with_clause_ = 0,
-           s_yield_ = 0, s_slice_ = 0;
+           s_slice_ = 0;
   TSFieldId f_consequence_ = 0, f_argument_ = 0, f_left_ = 0, f_right_ = 0, f_subject_ = 0;
   std::unordered_map<std::string, const Source*> object_sources_;
   Patterns<const Source*> call_sources_;
