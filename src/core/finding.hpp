@@ -27,6 +27,13 @@ struct Position {
   auto operator<=>(const Position&) const = default;
 };
 
+// One step of a data flow: where the value was and what it was there ("request.args", "cmd").
+struct TraceStep {
+  Position at;
+  std::string message;
+  bool operator==(const TraceStep&) const = default;
+};
+
 struct Finding {
   std::string rule_id;
   int cwe = 0;
@@ -42,6 +49,8 @@ struct Finding {
   std::string fingerprint;  // stable across unrelated edits and line shifts (hex)
   // Other lines the finding cites (a suggestion about several functions lists each one).
   std::vector<Position> related;
+  // For data-flow findings: the source, each step, and the sink, in order (empty otherwise).
+  std::vector<TraceStep> trace;
   bool suppressed = false;         // matched an inline suppression (kept with --show-suppressed)
   std::string suppression_reason;  // the text after `--`, if any
   bool in_baseline = false;        // matched the --baseline file

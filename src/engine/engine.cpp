@@ -98,7 +98,7 @@ bool Engine::selected(const RuleMeta& m) const {
 }
 
 void Engine::dispatch_calls(const py::Model& model, const std::vector<bool>& live,
-                            std::vector<Finding>& out) const {
+                            std::vector<Finding>& out, taint::Lazy& taint) const {
   std::vector<std::uint32_t> hits;
   for (const py::Call& call : model.calls()) {
     hits.clear();
@@ -121,7 +121,7 @@ void Engine::dispatch_calls(const py::Model& model, const std::vector<bool>& liv
         continue;  // subscribed twice (by name and by method)
       }
       const LoadedRule* rule = active_[hits[i]];
-      Context ctx(model, rule->meta, out);
+      Context ctx(model, rule->meta, out, &taint);
       rule->check->check_call(call, ctx);
     }
   }
@@ -158,12 +158,14 @@ FileResult Engine::analyze(const std::string& path, std::string text) const {
          "syntax error; the parts of the file that parse were still reviewed"});
   }
   std::vector<Finding> findings;
-  dispatch_calls(model, live, findings);
+  taint::Lazy taint(model);
+  dispatch_calls(model, live, findings, taint);
   for (std::uint32_t idx : module_rules_) {
     if (!live[idx]) continue;
-    Context ctx(model, active_[idx]->meta, findings);
+    Context ctx(model, active_[idx]->meta, findings, &taint);
     active_[idx]->check->check_module(model, ctx);
   }
+  merge_flows(findings);
   std::erase_if(findings, [&](const Finding& f) {
     return f.kind == FindingKind::Defect &&
            (f.severity < options_.min_severity || f.confidence < options_.min_confidence);
@@ -217,6 +219,29 @@ void Engine::apply_suppressions(const py::Model& model, std::vector<Finding>& fi
                            {marks[i].line, marks[i].column},
                            "this `secreview: ignore` suppression matches no finding; remove it"});
   }
+}
+
+void merge_flows(std::vector<Finding>& findings) {
+  // A pattern rule's finding (no trace) of the same CWE on the line of a flow is the same defect,
+  // now confirmed: it takes the flow's trace and high confidence, and the flow finding goes.
+  // Rule ids, fingerprints, suppressions and baselines of pattern findings stay as they were.
+  std::vector<bool> drop(findings.size(), false);
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& flow = findings[i];
+    if (flow.trace.empty() || flow.kind != FindingKind::Defect) continue;
+    for (std::size_t j = 0; j < findings.size(); ++j) {
+      Finding& f = findings[j];
+      if (j == i || !f.trace.empty() || f.kind != FindingKind::Defect || f.cwe != flow.cwe ||
+          f.start.line != flow.start.line) {
+        continue;
+      }
+      f.trace = flow.trace;
+      f.confidence = Confidence::High;
+      drop[i] = true;
+    }
+  }
+  std::size_t k = 0;
+  std::erase_if(findings, [&](const Finding&) { return drop[k++]; });
 }
 
 void assign_fingerprints(std::vector<Finding>& findings) {

@@ -39,7 +39,7 @@ class Engine {
  private:
   bool selected(const RuleMeta& m) const;
   void dispatch_calls(const py::Model& model, const std::vector<bool>& live,
-                      std::vector<Finding>& out) const;
+                      std::vector<Finding>& out, taint::Lazy& taint) const;
   void apply_suppressions(const py::Model& model, std::vector<Finding>& findings,
                           std::vector<Diagnostic>& diagnostics) const;
 
@@ -65,5 +65,8 @@ std::vector<std::string> effective_triggers(const RuleMeta& meta);
 // Gives each finding a fingerprint that survives line shifts: rule, normalised line text and
 // the occurrence of that pair in the file.
 void assign_fingerprints(std::vector<Finding>& findings);
+// A finding without a trace (a pattern rule) of the same CWE on the line of a taint flow takes the
+// flow's trace and high confidence; the flow finding itself is then dropped.
+void merge_flows(std::vector<Finding>& findings);
 
 }  // namespace secreview

@@ -331,7 +331,16 @@ void Context::report(TSNode at, Report r) {
   f.issue = r.issue.empty() ? issue_for("") : std::move(r.issue);
   f.solution = r.solution.empty() ? meta_.solution : std::move(r.solution);
   f.snippet = std::string(model_.source().line(f.start.line));
+  f.trace = std::move(r.trace);
   out_.push_back(std::move(f));
+}
+
+const taint::Result& Context::taint() {
+  if (!taint_) {
+    if (!own_taint_) own_taint_ = std::make_unique<taint::Lazy>(model_);
+    return own_taint_->get();
+  }
+  return taint_->get();
 }
 
 }  // namespace secreview

@@ -18,6 +18,7 @@
 
 #include "core/finding.hpp"
 #include "model/python.hpp"
+#include "taint/analysis.hpp"
 
 namespace secreview {
 
@@ -105,16 +106,21 @@ struct Report {
   std::string solution;
   TSNode end{};                      // when set, the finding spans from `at` to this node's end
   std::vector<TSNode> related;       // other places the finding cites
+  std::vector<TraceStep> trace;      // data-flow findings: source, steps, sink
   std::optional<Severity> severity;
   std::optional<Confidence> confidence;
 };
 
 class Context {
  public:
-  Context(const py::Model& model, const RuleMeta& meta, std::vector<Finding>& out)
-      : model_(model), meta_(meta), out_(out) {}
+  // `taint` is the file's shared taint analysis; without one, the context makes its own.
+  Context(const py::Model& model, const RuleMeta& meta, std::vector<Finding>& out,
+          taint::Lazy* taint = nullptr)
+      : model_(model), meta_(meta), out_(out), taint_(taint) {}
   const py::Model& model() const { return model_; }
   const RuleMeta& meta() const { return meta_; }
+  // Where client data flows in this file (computed once per file, on first use).
+  const taint::Result& taint();
 
   void report(TSNode at, Report r = {});
   // The rule's issue text with `{name}` replaced.
@@ -124,6 +130,8 @@ class Context {
   const py::Model& model_;
   const RuleMeta& meta_;
   std::vector<Finding>& out_;
+  taint::Lazy* taint_ = nullptr;
+  std::unique_ptr<taint::Lazy> own_taint_;
 };
 
 // A rule option that is a list of strings (`[options] key = ["a", "b"]`); empty if absent.

@@ -49,6 +49,15 @@ ojson with_related(ojson j, const Finding& f) {
     for (const auto& p : f.related) rel.push_back(position_json(p));
     j["location"]["related"] = std::move(rel);
   }
+  if (!f.trace.empty()) {
+    ojson trace = ojson::array();
+    for (const auto& t : f.trace) {
+      trace.push_back(ojson{{"line", t.at.line},
+                            {"column", t.at.column},
+                            {"message", utf8_sanitize(t.message)}});
+    }
+    j["trace"] = std::move(trace);
+  }
   return j;
 }
 

@@ -127,6 +127,20 @@ void write_sarif(std::ostream& os, const ReportInput& in) {
         }
         res["relatedLocations"] = std::move(rel);
       }
+      if (!x.trace.empty()) {
+        // The data flow: one thread, from the source to the sink.
+        ojson locs = ojson::array();
+        for (const auto& t : x.trace) {
+          locs.push_back(
+              {{"location",
+                {{"physicalLocation",
+                  {{"artifactLocation", location(x.path)},
+                   {"region", {{"startLine", t.at.line}, {"startColumn", t.at.column}}}}},
+                 {"message", {{"text", utf8_sanitize(t.message)}}}}}});
+        }
+        res["codeFlows"] = ojson::array(
+            {{{"threadFlows", ojson::array({{{"locations", std::move(locs)}}})}}});
+      }
       res["partialFingerprints"] = {{"secreview/v1", x.fingerprint}};
       if (x.suppressed) {
         ojson sup{{"kind", "inSource"}};

@@ -77,6 +77,14 @@ void write_text(std::ostream& os, const ReportInput& in) {
       os << "   - Solution: " << terminal_safe(x.solution) << "\n";
       os << fmt::format("   - Code (line {}): {}\n", x.start.line,
                         terminal_safe(trim(x.snippet)));
+      if (!x.trace.empty()) {
+        std::string flow;
+        for (const TraceStep& t : x.trace) {
+          if (!flow.empty()) flow += " \u2192 ";
+          flow += fmt::format("{} (line {})", t.message, t.at.line);
+        }
+        os << "   - Flow: " << terminal_safe(flow) << "\n";
+      }
       os << st.dim(fmt::format("   - Rule: {}; severity {}, confidence {}; pillar CWE-{} ({})",
                                x.rule_id, to_string(x.severity), to_string(x.confidence), pillar,
                                in.cwe.name(pillar)))
