@@ -11,7 +11,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string text(reinterpret_cast<const char*>(data), size);
   secreview::FileResult r = engine.analyze("fuzz.py", std::move(text));
   for (const auto& f : r.findings) {
-    if (f.start.line == 0 || f.start.line > r.lines + 1) __builtin_trap();  // a line that is not there
+    if (f.start.line == 0 || f.start.line > r.lines + 1)
+      __builtin_trap();  // a line that is not there
   }
   return 0;
 }

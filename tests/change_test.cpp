@@ -99,7 +99,8 @@ TEST_F(ScratchRepo, ChangeThatTouchesOtherLinesReportsNothing) {
   commit("rename");
   Result renamed = review({"--diff", "HEAD~1", "--format", "json"});
   EXPECT_EQ(renamed.rc, 0) << renamed.out;
-  EXPECT_NE(renamed.out.find("\"reviewed\": [\n      \"tools.py\""), std::string::npos) << renamed.out;
+  EXPECT_NE(renamed.out.find("\"reviewed\": [\n      \"tools.py\""), std::string::npos)
+      << renamed.out;
 }
 
 TEST_F(ScratchRepo, UnusualFileNamesAndLineEndings) {
@@ -137,12 +138,14 @@ TEST_F(ScratchRepo, InlineSuppressions) {
   EXPECT_EQ(r.out.find("s.py:3:1"), std::string::npos) << "suppressed by the Bandit id";
   EXPECT_NE(r.out.find("s.py:4:1"), std::string::npos) << "a nosec for another check";
   EXPECT_NE(r.out.find("s.py:5:1"), std::string::npos) << "a suppression for another rule";
-  EXPECT_NE(r.out.find("warning: s.py:5:15: this `secreview: ignore` suppression matches no finding"),
-            std::string::npos)
+  EXPECT_NE(
+      r.out.find("warning: s.py:5:15: this `secreview: ignore` suppression matches no finding"),
+      std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("warning: s.py:6:8:"), std::string::npos);
   Result shown = review({"--show-suppressed", "s.py"});
-  EXPECT_NE(shown.out.find("suppressed: s.py:2:1: shell-command-string (CWE-78) -- a is a constant table key"),
+  EXPECT_NE(shown.out.find(
+                "suppressed: s.py:2:1: shell-command-string (CWE-78) -- a is a constant table key"),
             std::string::npos)
       << shown.out;
   Result sarif = review({"--show-suppressed", "--format", "sarif", "s.py"});
@@ -153,11 +156,13 @@ TEST_F(ScratchRepo, BaselineReportsOnlyNewFindings) {
   write("app.py", kOld);
   Result written = review({"--write-baseline", "base.json", "app.py"});
   EXPECT_EQ(written.rc, 1);
-  EXPECT_NE(slurp(dir_ / "base.json").find("\"schema\": \"secreview-baseline\""), std::string::npos);
+  EXPECT_NE(slurp(dir_ / "base.json").find("\"schema\": \"secreview-baseline\""),
+            std::string::npos);
   Result same = review({"--baseline", "base.json", "app.py"});
   EXPECT_EQ(same.rc, 0) << same.out;
   // Unrelated edits and shifted lines keep matching; a new defect is reported.
-  write("app.py", std::string("# header\n\n") + kOld + "\n\ndef more(x):\n    \"\"\"More.\"\"\"\n    os.popen(x)\n");
+  write("app.py", std::string("# header\n\n") + kOld +
+                      "\n\ndef more(x):\n    \"\"\"More.\"\"\"\n    os.popen(x)\n");
   Result next = review({"--baseline", "base.json", "app.py"});
   EXPECT_EQ(next.rc, 1);
   EXPECT_EQ(next.out.find("app.py:8:5"), std::string::npos) << "the accepted defect, shifted";
@@ -174,7 +179,8 @@ TEST_F(ScratchRepo, BaselineReportsOnlyNewFindings) {
   Result huge = review({"--baseline", "huge.json", "app.py"});
   EXPECT_EQ(huge.rc, 2);
   EXPECT_NE(huge.err.find("huge.json: not valid JSON"), std::string::npos) << huge.err;
-  write("typed.json", "{\"schema\": \"secreview-baseline\", \"schema_version\": \"1\", \"findings\": []}");
+  write("typed.json",
+        "{\"schema\": \"secreview-baseline\", \"schema_version\": \"1\", \"findings\": []}");
   Result typed = review({"--baseline", "typed.json", "app.py"});
   EXPECT_EQ(typed.rc, 2);
   EXPECT_NE(typed.err.find("typed.json: not a secreview baseline"), std::string::npos) << typed.err;
@@ -200,7 +206,8 @@ TEST_F(ScratchRepo, ConfigurationFile) {
   EXPECT_EQ(r.out.find("\"kind\": \"suggestion\""), std::string::npos) << "suggestions = false";
   // pyproject.toml works the same; --no-config ignores both.
   fs::remove(dir_ / ".secreview.toml");
-  write("pyproject.toml", "[project]\nname = 'x'\n\n[tool.secreview]\nignore = ['shell-command-string']\n");
+  write("pyproject.toml",
+        "[project]\nname = 'x'\n\n[tool.secreview]\nignore = ['shell-command-string']\n");
   Result py = review({"--no-suggestions", "src"});
   EXPECT_EQ(py.rc, 0) << py.out << py.err;
   Result none = review({"--no-config", "--no-suggestions", "src"});
@@ -209,7 +216,8 @@ TEST_F(ScratchRepo, ConfigurationFile) {
   write(".secreview.toml", "ignore = ['B101']\nmin-severty = 'high'\n");
   Result bad = review({"src"});
   EXPECT_EQ(bad.rc, 2);
-  EXPECT_NE(bad.err.find(".secreview.toml:2: unknown key 'min-severty'"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find(".secreview.toml:2: unknown key 'min-severty'"), std::string::npos)
+      << bad.err;
 }
 
 TEST(Formats, ReviewSystemGoldens) {
@@ -222,7 +230,8 @@ TEST(Formats, ReviewSystemGoldens) {
 
 TEST(Formats, HostileContentIsEscaped) {
   fs::path dir = scratch("hostile_fmt");
-  std::ofstream(dir / "x.py") << "import os\nos.system(\"<img src=x onerror=alert(1)> | `rm` \" + a)\n";
+  std::ofstream(dir / "x.py")
+      << "import os\nos.system(\"<img src=x onerror=alert(1)> | `rm` \" + a)\n";
   Result md = run_secreview({"review", "--format", "markdown", (dir / "x.py").string()});
   // Outside fenced code blocks (where Markdown renders nothing as HTML) it must be escaped.
   std::string prose;
@@ -251,7 +260,8 @@ TEST(Integration, CiExampleCommandsRun) {
   for (const auto& args : std::vector<std::vector<std::string>>{
            {"-c", "user.email=a@b", "-c", "user.name=n", "add", "a.py"},
            {"-c", "user.email=a@b", "-c", "user.name=n", "commit", "-q", "-m", "one"},
-           {"-c", "user.email=a@b", "-c", "user.name=n", "commit", "-q", "--allow-empty", "-m", "two"}}) {
+           {"-c", "user.email=a@b", "-c", "user.name=n", "commit", "-q", "--allow-empty", "-m",
+            "two"}}) {
     std::vector<std::string> argv{"git"};
     argv.insert(argv.end(), args.begin(), args.end());
     ASSERT_EQ(::secreview::run_process(argv, dir.string()).exit_code, 0);
@@ -265,8 +275,7 @@ TEST(Integration, CiExampleCommandsRun) {
       std::string cmd = line.substr(at + 17);
       cmd = cmd.substr(0, cmd.find(" ||"));
       // CI variables: the base branch becomes the parent commit, log dirs the scratch dir.
-      for (const auto& [var, value] :
-           std::vector<std::pair<std::string, std::string>>{
+      for (const auto& [var, value] : std::vector<std::pair<std::string, std::string>>{
                {"\"origin/${{ github.base_ref }}\"", "HEAD~1"},
                {"{{ zuul.executor.log_root }}", "."}}) {
         for (std::size_t p = cmd.find(var); p != std::string::npos; p = cmd.find(var)) {

@@ -38,10 +38,10 @@ TEST(Cli, ExampleProjectPlantedDefects) {
   // The planted defects of examples/webapp/README.md: rule, CWE and line.
   Result r = run_secreview({"review", "examples"});
   for (const char* expected :
-       {"**CWE-259 (Use of Hard-coded Password)**", "examples/webapp/app.py:18:",
-        "examples/webapp/app.py:26:", "examples/webapp/app.py:33:", "examples/webapp/app.py:39:",
-        "examples/webapp/app.py:45:", "examples/webapp/app.py:51:", "examples/webapp/app.py:58:",
-        "examples/webapp/app.py:69:"}) {
+       {"**CWE-259 (Use of Hard-coded Password)**",
+        "examples/webapp/app.py:18:", "examples/webapp/app.py:26:", "examples/webapp/app.py:33:",
+        "examples/webapp/app.py:39:", "examples/webapp/app.py:45:", "examples/webapp/app.py:51:",
+        "examples/webapp/app.py:58:", "examples/webapp/app.py:69:"}) {
     EXPECT_NE(r.out.find(expected), std::string::npos) << expected;
   }
   std::size_t storage = r.out.find("== examples/webapp/storage.py ==\n");
@@ -64,14 +64,15 @@ TEST(Cli, SeedReviewGolden) {
   // The reference file: no security defect, and suggestions that are all true of it (checked
   // by hand against ../shared/datasets/seed/README.md, then frozen here).
   const std::string seed = "../shared/datasets/seed/test_bug_1718455.py";
-  if (!fs::exists(fs::path(SECREVIEW_SOURCE_DIR) / seed)) GTEST_SKIP() << "shared datasets not present";
+  if (!fs::exists(fs::path(SECREVIEW_SOURCE_DIR) / seed))
+    GTEST_SKIP() << "shared datasets not present";
   Result r = run_secreview({"review", seed});
   EXPECT_EQ(r.rc, 0);
   expect_golden("seed.txt", r.out);
-  for (const char* grounded : {"(line 19): `import nova.tests.unit.image.fake`", "(line 45): `super(",
-                               "(lines 103-110): The loop polls up to 10 times",
-                               "(line 103): The loop variable `attempt`", "(lines 93-95): `servers`",
-                               "`setUp` (line 44)"}) {
+  for (const char* grounded :
+       {"(line 19): `import nova.tests.unit.image.fake`", "(line 45): `super(",
+        "(lines 103-110): The loop polls up to 10 times", "(line 103): The loop variable `attempt`",
+        "(lines 93-95): `servers`", "`setUp` (line 44)"}) {
     EXPECT_NE(r.out.find(grounded), std::string::npos) << grounded;
   }
   // Claims the published LLM reviews got wrong must not appear.
@@ -88,10 +89,12 @@ TEST(Cli, SeedReviewGolden) {
 
 TEST(Cli, SetOverridesRuleOptions) {
   const std::string seed = "../shared/datasets/seed/test_bug_1718455.py";
-  if (!fs::exists(fs::path(SECREVIEW_SOURCE_DIR) / seed)) GTEST_SKIP() << "shared datasets not present";
+  if (!fs::exists(fs::path(SECREVIEW_SOURCE_DIR) / seed))
+    GTEST_SKIP() << "shared datasets not present";
   Result plain = run_secreview({"review", seed});
   EXPECT_NE(plain.out.find("`setUp` (line 44)"), std::string::npos);
-  Result no_tests = run_secreview({"review", "--set", "missing-docstring.include_tests=false", seed});
+  Result no_tests =
+      run_secreview({"review", "--set", "missing-docstring.include_tests=false", seed});
   EXPECT_EQ(no_tests.rc, 0);
   EXPECT_EQ(no_tests.out.find("`setUp` (line 44)"), std::string::npos);
   EXPECT_NE(no_tests.out.find("1 function has no docstring: `_boot_servers` (line 81)"),
@@ -100,11 +103,13 @@ TEST(Cli, SetOverridesRuleOptions) {
   Result bad = run_secreview({"review", "--set", "missing-docstring.nope=1", seed});
   EXPECT_EQ(bad.rc, 2);
   EXPECT_NE(bad.err.find("has no option 'nope'"), std::string::npos) << bad.err;
-  EXPECT_EQ(run_secreview({"review", "--set", "missing-docstring.private_min_lines=x", seed}).rc, 2);
+  EXPECT_EQ(run_secreview({"review", "--set", "missing-docstring.private_min_lines=x", seed}).rc,
+            2);
 }
 
 TEST(Cli, OutputIsIdenticalForAnyJobCount) {
-  const std::string corpus = std::string(SECREVIEW_SHARED_DIR) + "/datasets/bandit-examples/examples";
+  const std::string corpus =
+      std::string(SECREVIEW_SHARED_DIR) + "/datasets/bandit-examples/examples";
   if (!fs::exists(corpus)) GTEST_SKIP() << "shared datasets not present";
   for (const char* format : {"text", "json", "sarif"}) {
     Result one = run_secreview({"review", "--format", format, "--jobs", "1", corpus});
@@ -129,7 +134,10 @@ TEST(Cli, OutputFileOption) {
 TEST(Cli, BadFilesAreNamedAndTheRunGoesOn) {
   fs::path dir = scratch("bad");
   std::ofstream(dir / "a_syntax.py") << "import os\ndef broken(:\n    pass\nos.system(cmd)\n";
-  std::ofstream(dir / "b_binary.py", std::ios::binary) << std::string("\x7f" "ELF\0\0\0", 7);
+  std::ofstream(dir / "b_binary.py", std::ios::binary) << std::string(
+      "\x7f"
+      "ELF\0\0\0",
+      7);
   fs::create_symlink(dir / "missing-target.py", dir / "c_dangling.py");
   std::ofstream(dir / "d_good.py") << "import pickle\npickle.loads(data)\n";
   Result r = run_secreview({"review", dir.string()});

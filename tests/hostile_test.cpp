@@ -58,20 +58,26 @@ TEST_F(Hostile, EncodingsAndLineEndings) {
 }
 
 TEST_F(Hostile, BinaryHugeAndLongLines) {
-  write("a_binary.py", std::string("\x7F" "ELF\x02\x01\x01\0\0\0\0\0", 12) + std::string(5000, '\0'));
+  write("a_binary.py", std::string("\x7F"
+                                   "ELF\x02\x01\x01\0\0\0\0\0",
+                                   12) +
+                           std::string(5000, '\0'));
   write("b_huge.py", std::string(50u << 20, '#'));  // 50 MB, over the default limit
   write("c_one_long_line.py", "import os; " + std::string(1u << 20, ' ') + "os.system(x)\n");
   Result r = review();
   EXPECT_EQ(r.rc, 2) << "an error occurred";
-  EXPECT_NE(r.out.find("error: " + (dir_ / "a_binary.py").string() + ": skipped"), std::string::npos)
+  EXPECT_NE(r.out.find("error: " + (dir_ / "a_binary.py").string() + ": skipped"),
+            std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("error: " + (dir_ / "b_huge.py").string() + ": skipped: 52428800 bytes exceeds --max-file-size"),
+  EXPECT_NE(r.out.find("error: " + (dir_ / "b_huge.py").string() +
+                       ": skipped: 52428800 bytes exceeds --max-file-size"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("c_one_long_line.py:1:"), std::string::npos) << "the long line is reviewed";
   expect_good_file_reviewed(r);
   Result bigger = review({"--max-file-size", "60000000"});
-  EXPECT_EQ(bigger.out.find("b_huge.py: skipped"), std::string::npos) << "a raised limit reviews it";
+  EXPECT_EQ(bigger.out.find("b_huge.py: skipped"), std::string::npos)
+      << "a raised limit reviews it";
   EXPECT_EQ(bigger.rc, 2) << "the binary file is still an error";
 }
 
@@ -144,8 +150,10 @@ TEST_F(Hostile, LinksLoopsAndUnreadableFiles) {
 TEST_F(Hostile, NeverRunsTheReviewedCode) {
   // Code that would leave a mark if it were imported or executed.
   fs::path mark = dir_ / "executed";
-  write("a_payload.py", "open(" + quote(mark.string()) + ", 'w').write('x')\n"
-                        "import os\nos.system('touch " + mark.string() + "')\n");
+  write("a_payload.py", "open(" + quote(mark.string()) +
+                            ", 'w').write('x')\n"
+                            "import os\nos.system('touch " +
+                            mark.string() + "')\n");
   write("__init__.py", "raise SystemExit('imported')\n");
   Result r = review();
   EXPECT_FALSE(fs::exists(mark));

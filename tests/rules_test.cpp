@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <optional>
 #include <fstream>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -20,7 +20,9 @@
 namespace secreview {
 
 // Test names show the rule id, not a pointer.
-void PrintTo(const LoadedRule* r, std::ostream* os) { *os << r->meta.id; }
+void PrintTo(const LoadedRule* r, std::ostream* os) {
+  *os << r->meta.id;
+}
 
 namespace {
 
@@ -33,7 +35,9 @@ std::string read(const fs::path& p) {
   return ss.str();
 }
 
-fs::path source_dir() { return fs::path(SECREVIEW_SOURCE_DIR); }
+fs::path source_dir() {
+  return fs::path(SECREVIEW_SOURCE_DIR);
+}
 
 std::vector<const LoadedRule*> all_rules() {
   std::vector<const LoadedRule*> out;
@@ -78,7 +82,8 @@ std::multiset<std::uint32_t> finding_lines(const LoadedRule& rule, const std::st
     EXPECT_FALSE(f.solution.empty());
     static const std::regex kPlaceholder(R"(\{[a-z_]+\})");
     for (const std::string* tmpl : {&rule.meta.issue, &rule.meta.solution}) {
-      for (std::sregex_iterator it(tmpl->begin(), tmpl->end(), kPlaceholder), end; it != end; ++it) {
+      for (std::sregex_iterator it(tmpl->begin(), tmpl->end(), kPlaceholder), end; it != end;
+           ++it) {
         if (text.find(it->str()) != std::string::npos) continue;  // the reviewed code says it
         EXPECT_EQ(f.issue.find(it->str()), std::string::npos) << "unexpanded " << it->str();
         EXPECT_EQ(f.solution.find(it->str()), std::string::npos) << "unexpanded " << it->str();
@@ -102,7 +107,9 @@ std::multiset<std::uint32_t> finding_lines(const LoadedRule& rule, const std::st
   return lines;
 }
 
-std::string fixture_ext(const RuleMeta& m) { return m.language == "python" ? ".py" : ".c"; }
+std::string fixture_ext(const RuleMeta& m) {
+  return m.language == "python" ? ".py" : ".c";
+}
 
 class EveryRule : public ::testing::TestWithParam<const LoadedRule*> {};
 
@@ -112,8 +119,8 @@ TEST_P(EveryRule, MetadataIsComplete) {
   ASSERT_NE(cwe, nullptr) << m.id << " cites CWE-" << m.cwe << ", which is not in data/cwe.tsv";
   EXPECT_NE(m.cwe, cwe->pillar) << m.id << " should name a specific CWE, not a pillar";
   EXPECT_FALSE(m.docs.empty()) << m.id << " has no README.md";
-  for (const char* heading : {"## What it flags", "## Why it is a defect", "## Example",
-                              "## Use instead"}) {
+  for (const char* heading :
+       {"## What it flags", "## Why it is a defect", "## Example", "## Use instead"}) {
     EXPECT_NE(m.docs.find(heading), std::string::npos) << m.id << " README lacks " << heading;
   }
   EXPECT_NE(m.docs.find("CWE-" + std::to_string(m.cwe)), std::string::npos)

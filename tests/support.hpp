@@ -42,8 +42,9 @@ inline std::string slurp(const fs::path& p) {
 }
 
 // Runs secreview with `args` in `cwd` (default: the source tree); stdin from a file if given.
-inline Result run_secreview(const std::vector<std::string>& args, const std::string& stdin_file = "",
-                        const std::string& cwd = SECREVIEW_SOURCE_DIR) {
+inline Result run_secreview(const std::vector<std::string>& args,
+                            const std::string& stdin_file = "",
+                            const std::string& cwd = SECREVIEW_SOURCE_DIR) {
   fs::path err = fs::temp_directory_path() / ("secreview_err_" + std::to_string(::getpid()));
   std::string cmd = "cd " + quote(cwd) + " && " + quote(SECREVIEW_BINARY);
   for (const auto& a : args) cmd += " " + quote(a);
@@ -73,7 +74,8 @@ inline void expect_golden(const std::string& name, const std::string& actual) {
 }
 
 inline fs::path scratch(const std::string& name) {
-  fs::path d = fs::temp_directory_path() / ("secreview_test_" + name + "_" + std::to_string(::getpid()));
+  fs::path d =
+      fs::temp_directory_path() / ("secreview_test_" + name + "_" + std::to_string(::getpid()));
   fs::remove_all(d);
   fs::create_directories(d);
   return d;

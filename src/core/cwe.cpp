@@ -36,7 +36,8 @@ CweCatalog CweCatalog::parse(std::string_view tsv) {
       return;
     }
     if (cols.size() < 3) {
-      throw std::runtime_error("cwe catalog line " + std::to_string(line_no) + ": 3 columns expected");
+      throw std::runtime_error("cwe catalog line " + std::to_string(line_no) +
+                               ": 3 columns expected");
     }
     CweEntry e{to_int(cols[0], line_no), std::string(cols[1]), to_int(cols[2], line_no)};
     cat.entries_.emplace(e.id, std::move(e));

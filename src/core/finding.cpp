@@ -7,18 +7,24 @@ namespace secreview {
 
 std::string_view to_string(Severity s) {
   switch (s) {
-    case Severity::Low: return "low";
-    case Severity::Medium: return "medium";
-    case Severity::High: return "high";
+    case Severity::Low:
+      return "low";
+    case Severity::Medium:
+      return "medium";
+    case Severity::High:
+      return "high";
   }
   return "medium";
 }
 
 std::string_view to_string(Confidence c) {
   switch (c) {
-    case Confidence::Low: return "low";
-    case Confidence::Medium: return "medium";
-    case Confidence::High: return "high";
+    case Confidence::Low:
+      return "low";
+    case Confidence::Medium:
+      return "medium";
+    case Confidence::High:
+      return "high";
   }
   return "medium";
 }
@@ -29,9 +35,12 @@ std::string_view to_string(FindingKind k) {
 
 std::string_view to_string(DiagnosticLevel l) {
   switch (l) {
-    case DiagnosticLevel::Note: return "note";
-    case DiagnosticLevel::Warning: return "warning";
-    case DiagnosticLevel::Error: return "error";
+    case DiagnosticLevel::Note:
+      return "note";
+    case DiagnosticLevel::Warning:
+      return "warning";
+    case DiagnosticLevel::Error:
+      return "error";
   }
   return "error";
 }
@@ -51,9 +60,7 @@ std::optional<Confidence> parse_confidence(std::string_view s) {
 }
 
 void sort_findings(std::vector<Finding>& findings) {
-  auto key = [](const Finding& f) {
-    return std::tie(f.kind, f.start, f.rule_id, f.end, f.issue);
-  };
+  auto key = [](const Finding& f) { return std::tie(f.kind, f.start, f.rule_id, f.end, f.issue); };
   std::sort(findings.begin(), findings.end(),
             [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
   findings.erase(std::unique(findings.begin(), findings.end(),

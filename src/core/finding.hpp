@@ -43,9 +43,9 @@ struct Finding {
   std::string path;
   Position start;
   Position end;
-  std::string issue;     // one line: what is wrong here
-  std::string solution;  // one line: what to do instead
-  std::string snippet;   // the source line the finding starts on, without its terminator
+  std::string issue;        // one line: what is wrong here
+  std::string solution;     // one line: what to do instead
+  std::string snippet;      // the source line the finding starts on, without its terminator
   std::string fingerprint;  // stable across unrelated edits and line shifts (hex)
   // Other lines the finding cites (a suggestion about several functions lists each one).
   std::vector<Position> related;

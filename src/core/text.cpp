@@ -20,13 +20,17 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 }
 
 std::string_view trim(std::string_view s) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  };
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
 }
 
-static char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+static char lower(char c) {
+  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 bool starts_with_icase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;

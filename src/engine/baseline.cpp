@@ -25,7 +25,8 @@ Baseline Baseline::read(const std::string& path) {
   try {
     if (!doc.is_object() || doc.value("schema", "") != "secreview-baseline" ||
         !doc.contains("findings") || !doc["findings"].is_array()) {
-      throw std::runtime_error(path + ": not a secreview baseline (write one with --write-baseline)");
+      throw std::runtime_error(path +
+                               ": not a secreview baseline (write one with --write-baseline)");
     }
     if (doc.value("schema_version", 0) != 1) {
       throw std::runtime_error(path + ": unsupported baseline schema_version");
@@ -60,9 +61,8 @@ void Baseline::write(const std::string& path, const Review& review) {
                           {"line", f.start.line}});
     }
   }
-  nlohmann::ordered_json doc{{"schema", "secreview-baseline"},
-                             {"schema_version", 1},
-                             {"findings", std::move(findings)}};
+  nlohmann::ordered_json doc{
+      {"schema", "secreview-baseline"}, {"schema_version", 1}, {"findings", std::move(findings)}};
   std::ofstream out(path, std::ios::binary);
   out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   if (!out) throw std::runtime_error(path + ": cannot write the baseline file");

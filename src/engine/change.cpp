@@ -24,7 +24,9 @@ std::string read_all(const std::string& patch) {
   return ss.str();
 }
 
-bool supported(const std::string& path) { return path.ends_with(".py"); }
+bool supported(const std::string& path) {
+  return path.ends_with(".py");
+}
 
 }  // namespace
 
@@ -42,17 +44,19 @@ Review review_change(const ChangeSource& source, const Engine& engine, const Run
   std::string diff_text;
   std::string new_rev;  // for "A..B": read post-change files from B, not the working tree
   if (!source.patch.empty()) {
-    info.description = source.patch == "-" ? "the patch on standard input" : "the patch " + source.patch;
+    info.description =
+        source.patch == "-" ? "the patch on standard input" : "the patch " + source.patch;
     diff_text = read_all(source.patch);
   } else {
     info.description = source.git_range;
     if (std::size_t dots = source.git_range.find(".."); dots != std::string::npos) {
-      new_rev = source.git_range.substr(dots + (source.git_range.compare(dots, 3, "...") == 0 ? 3 : 2));
+      new_rev =
+          source.git_range.substr(dots + (source.git_range.compare(dots, 3, "...") == 0 ? 3 : 2));
       if (new_rev.empty()) new_rev = "HEAD";
     }
-    ProcessResult r = run_process({"git", "diff", "--no-color", "--no-ext-diff", "--relative",
-                                   "-M", "-U0", "--src-prefix=a/", "--dst-prefix=b/",
-                                   source.git_range, "--"});
+    ProcessResult r =
+        run_process({"git", "diff", "--no-color", "--no-ext-diff", "--relative", "-M", "-U0",
+                     "--src-prefix=a/", "--dst-prefix=b/", source.git_range, "--"});
     if (r.exit_code != 0) {
       throw std::runtime_error("git diff " + source.git_range + " failed" +
                                (r.exit_code == -1 ? ": cannot run git" : ": " + r.err));
@@ -95,7 +99,9 @@ Review review_change(const ChangeSource& source, const Engine& engine, const Run
       ProcessResult shown = run_process({"git", "show", new_rev + ":./" + c.path});
       if (shown.exit_code != 0) {
         r.path = c.path;
-        r.diagnostics.push_back({DiagnosticLevel::Error, c.path, {},
+        r.diagnostics.push_back({DiagnosticLevel::Error,
+                                 c.path,
+                                 {},
                                  "cannot read the file at " + new_rev + ": " + shown.err});
         return r;
       }

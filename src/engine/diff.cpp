@@ -18,15 +18,33 @@ std::string unquote_git_path(std::string_view q) {
     }
     char e = q[++i];
     switch (e) {
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      case 'r': out += '\r'; break;
-      case 'a': out += '\a'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'v': out += '\v'; break;
-      case '\\': out += '\\'; break;
-      case '"': out += '"'; break;
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 'a':
+        out += '\a';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'v':
+        out += '\v';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case '"':
+        out += '"';
+        break;
       default:
         if (e >= '0' && e <= '7') {
           int v = e - '0';
@@ -93,7 +111,7 @@ std::vector<FileChange> parse_unified_diff(std::string_view diff) {
   };
   for_each_line(diff, [&](std::string_view line) {
     ++line_no;
-    if (old_left > 0 || new_left > 0) {  // inside a hunk
+    if (old_left > 0 || new_left > 0) {            // inside a hunk
       char c = line.empty() ? ' ' : line.front();  // an empty line is an empty context line
       if (c == '\\') return;                       // "\ No newline at end of file"
       if (c == '+') {
@@ -145,7 +163,8 @@ std::vector<FileChange> parse_unified_diff(std::string_view diff) {
       auto parts = split(line.substr(3, end - 3), ' ');
       std::uint32_t old_start = 0, new_start = 0;
       if (parts.size() != 2 || !parts[0].starts_with("-") || !parts[1].starts_with("+") ||
-          !parse_range(parts[0], old_start, old_left) || !parse_range(parts[1], new_start, new_left)) {
+          !parse_range(parts[0], old_start, old_left) ||
+          !parse_range(parts[1], new_start, new_left)) {
         fail("malformed hunk header");
       }
       new_line = new_start;
@@ -168,7 +187,8 @@ std::vector<FileChange> parse_unified_diff(std::string_view diff) {
         std::string_view rest = line.substr(13);
         std::size_t and_pos = rest.find(" and ");
         std::size_t differ = rest.rfind(" differ");
-        if (and_pos != std::string_view::npos && differ != std::string_view::npos && cur->path.empty()) {
+        if (and_pos != std::string_view::npos && differ != std::string_view::npos &&
+            cur->path.empty()) {
           cur->path = header_path(rest.substr(and_pos + 5, differ - and_pos - 5));
           if (cur->old_path.empty()) cur->old_path = header_path(rest.substr(0, and_pos));
           if (cur->path.empty()) cur->status = FileChange::Status::Deleted;

@@ -182,7 +182,8 @@ void Engine::apply_suppressions(const py::Model& model, std::vector<Finding>& fi
   std::vector<Suppression> marks;
   for (TSNode c : model.comments()) {
     std::string_view text = model.text(c);
-    if (text.find("secreview") == std::string_view::npos && text.find("nosec") == std::string_view::npos) {
+    if (text.find("secreview") == std::string_view::npos &&
+        text.find("nosec") == std::string_view::npos) {
       continue;
     }
     if (auto s = parse_suppression(text)) {
@@ -199,10 +200,11 @@ void Engine::apply_suppressions(const py::Model& model, std::vector<Finding>& fi
     for (std::size_t i = 0; i < marks.size(); ++i) {
       const Suppression& s = marks[i];
       if (s.line != f.start.line && s.line != f.end.line) continue;
-      bool applies = s.selectors.empty() ||
-                     std::any_of(s.selectors.begin(), s.selectors.end(), [&](const std::string& sel) {
-                       return rule && matches_selector(rule->meta, sel);
-                     });
+      bool applies =
+          s.selectors.empty() ||
+          std::any_of(s.selectors.begin(), s.selectors.end(), [&](const std::string& sel) {
+            return rule && matches_selector(rule->meta, sel);
+          });
       if (!applies) continue;
       used[i] = true;
       f.suppressed = true;
@@ -215,7 +217,8 @@ void Engine::apply_suppressions(const py::Model& model, std::vector<Finding>& fi
   if (!options_.warn_unused_suppressions) return;
   for (std::size_t i = 0; i < marks.size(); ++i) {
     if (used[i] || marks[i].nosec) continue;
-    diagnostics.push_back({DiagnosticLevel::Warning, model.source().path(),
+    diagnostics.push_back({DiagnosticLevel::Warning,
+                           model.source().path(),
                            {marks[i].line, marks[i].column},
                            "this `secreview: ignore` suppression matches no finding; remove it"});
   }

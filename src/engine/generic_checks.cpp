@@ -17,9 +17,8 @@ class CallsCheck final : public Rule {
 };
 
 [[maybe_unused]] const bool kCalls = RuleRegistry::register_generic(
-    "calls", [](const RuleMeta& m) -> std::unique_ptr<Rule> {
-      return std::make_unique<CallsCheck>(m);
-    });
+    "calls",
+    [](const RuleMeta& m) -> std::unique_ptr<Rule> { return std::make_unique<CallsCheck>(m); });
 
 // `check = "taint"` with `[match] module = true`: every flow of client data into a sink of the
 // rule's CWE (the taint catalog, data/taint/*.toml) is a finding at the sink, with its trace.
@@ -32,8 +31,9 @@ class TaintCheck final : public Rule {
       if (f.cwe != ctx.meta().cwe) continue;
       Report r;
       std::string line = f.trace.empty() ? std::string() : std::to_string(f.trace.front().at.line);
-      r.issue = expand(ctx.meta().issue,
-                       {{"sink", f.sink_name}, {"source", f.source}, {"what", f.what}, {"line", line}});
+      r.issue =
+          expand(ctx.meta().issue,
+                 {{"sink", f.sink_name}, {"source", f.source}, {"what", f.what}, {"line", line}});
       r.trace = f.trace;
       if (model.is_test_file()) {
         r.confidence = Confidence::Low;
@@ -45,9 +45,8 @@ class TaintCheck final : public Rule {
 };
 
 [[maybe_unused]] const bool kTaint = RuleRegistry::register_generic(
-    "taint", [](const RuleMeta& m) -> std::unique_ptr<Rule> {
-      return std::make_unique<TaintCheck>(m);
-    });
+    "taint",
+    [](const RuleMeta& m) -> std::unique_ptr<Rule> { return std::make_unique<TaintCheck>(m); });
 
 }  // namespace
 }  // namespace secreview

@@ -95,7 +95,8 @@ bool glob_match(std::string_view p, std::string_view s) {
 void IgnoreRules::add(std::string_view base, std::string_view contents) {
   for_each_line(contents, [&](std::string_view line) {
     // Trailing spaces are ignored unless escaped; leading '#' starts a comment.
-    while (!line.empty() && line.back() == ' ' && !(line.size() > 1 && line[line.size() - 2] == '\\')) {
+    while (!line.empty() && line.back() == ' ' &&
+           !(line.size() > 1 && line[line.size() - 2] == '\\')) {
       line.remove_suffix(1);
     }
     if (line.empty() || line.front() == '#') return;

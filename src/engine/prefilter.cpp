@@ -45,7 +45,8 @@ void Prefilter::build() {
     out_[su].insert(out_[su].end(), inherited.begin(), inherited.end());
     for (int c = 0; c < 256; ++c) {
       std::int32_t& t = next_[su * 256 + static_cast<std::size_t>(c)];
-      std::int32_t via_fail = next_[static_cast<std::size_t>(fail[su]) * 256 + static_cast<std::size_t>(c)];
+      std::int32_t via_fail =
+          next_[static_cast<std::size_t>(fail[su]) * 256 + static_cast<std::size_t>(c)];
       if (t < 0) {
         t = via_fail;
       } else {

@@ -25,8 +25,8 @@ class Prefilter {
     std::uint32_t group;
   };
   std::vector<Pattern> patterns_;
-  std::vector<std::int32_t> next_;                      // state * 256 + byte -> state
-  std::vector<std::vector<std::uint32_t>> out_;         // groups ending at a state
+  std::vector<std::int32_t> next_;               // state * 256 + byte -> state
+  std::vector<std::vector<std::uint32_t>> out_;  // groups ending at a state
 };
 
 }  // namespace secreview

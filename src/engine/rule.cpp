@@ -71,9 +71,9 @@ RuleMeta parse_rule_meta(std::string_view path, std::string_view toml_text) {
                    std::string(e.description()));
   }
   static const std::vector<std::string_view> kKnown = {
-      "id",       "title",   "summary", "issue",    "solution",   "cwe",     "severity",
-      "confidence", "category", "language", "check", "aliases",  "triggers", "references",
-      "match",    "options", "evidence"};
+      "id",       "title",      "summary",  "issue",    "solution", "cwe",
+      "severity", "confidence", "category", "language", "check",    "aliases",
+      "triggers", "references", "match",    "options",  "evidence"};
   for (const auto& [k, v] : t) {
     if (std::find(kKnown.begin(), kKnown.end(), k.str()) == kKnown.end()) {
       fail(path, "unknown key '" + std::string(k.str()) + "'");
@@ -189,7 +189,8 @@ void set_option(RuleMeta& m, std::string_view option, std::string_view value,
   };
   if (!current) {
     std::string known;
-    for (const auto& [k, v] : m.options) known += (known.empty() ? "" : ", ") + std::string(k.str());
+    for (const auto& [k, v] : m.options)
+      known += (known.empty() ? "" : ", ") + std::string(k.str());
     bad("rule '" + m.id + "' has no option '" + std::string(option) + "'" +
         (known.empty() ? " (it has none)" : " (options: " + known + ")"));
   }
@@ -225,7 +226,8 @@ RuleRegistry RuleRegistry::configure(const std::vector<std::string>& settings) c
     std::string id = s.substr(0, dot);
     auto it = std::find_if(out.rules_.begin(), out.rules_.end(),
                            [&](const LoadedRule& lr) { return lr.meta.id == id; });
-    if (it == out.rules_.end()) throw std::runtime_error("--set " + s + ": unknown rule '" + id + "'");
+    if (it == out.rules_.end())
+      throw std::runtime_error("--set " + s + ": unknown rule '" + id + "'");
     set_option(it->meta, s.substr(dot + 1, eq - dot - 1), std::string_view(s).substr(eq + 1), s);
   }
   for (auto& r : out.rules_) r.check = instantiate(r.meta);

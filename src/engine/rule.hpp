@@ -34,10 +34,10 @@ struct RuleMeta {
   Confidence confidence = Confidence::Medium;
   FindingKind kind = FindingKind::Defect;
   std::string language = "python";
-  std::string check;                  // "" (code in rule.cpp) or a generic check ("calls")
-  std::vector<std::string> aliases;   // Bandit / Ruff / Semgrep ids ("B602", "S602")
-  std::vector<std::string> calls;     // subscriptions: "subprocess.Popen", ".execute", "*"
-  bool module = false;                // wants the whole module (check_module)
+  std::string check;                 // "" (code in rule.cpp) or a generic check ("calls")
+  std::vector<std::string> aliases;  // Bandit / Ruff / Semgrep ids ("B602", "S602")
+  std::vector<std::string> calls;    // subscriptions: "subprocess.Popen", ".execute", "*"
+  bool module = false;               // wants the whole module (check_module)
   // Words at least one of which every file the rule reports on contains (case-sensitive); files
   // with none are not analysed for this rule. Omitted: derived from `calls`.
   std::vector<std::string> triggers;
@@ -45,8 +45,8 @@ struct RuleMeta {
   // A regular expression every line a finding cites must match (checked by the rule tests), so
   // a rule cannot cite a line that does not show what it says. Required for suggestions.
   std::string evidence;
-  std::string docs;                   // README.md
-  toml::table options;                // [options]: rule-specific settings, data lists
+  std::string docs;     // README.md
+  toml::table options;  // [options]: rule-specific settings, data lists
 };
 
 class Context;
@@ -104,9 +104,9 @@ RuleMeta parse_rule_meta(std::string_view path, std::string_view toml_text);
 struct Report {
   std::string issue;
   std::string solution;
-  TSNode end{};                      // when set, the finding spans from `at` to this node's end
-  std::vector<TSNode> related;       // other places the finding cites
-  std::vector<TraceStep> trace;      // data-flow findings: source, steps, sink
+  TSNode end{};                  // when set, the finding spans from `at` to this node's end
+  std::vector<TSNode> related;   // other places the finding cites
+  std::vector<TraceStep> trace;  // data-flow findings: source, steps, sink
   std::optional<Severity> severity;
   std::optional<Confidence> confidence;
 };
@@ -149,11 +149,11 @@ std::string expand(std::string_view text,
 #define SECREVIEW_CONCAT_INNER(a, b) a##b
 #define SECREVIEW_CONCAT(a, b) SECREVIEW_CONCAT_INNER(a, b)
 // Registers the check class `Class` (constructible from const RuleMeta&) for the rule `id`.
-#define SECREVIEW_RULE(Class, id)                                                         \
-  namespace {                                                                             \
-  [[maybe_unused]] const bool SECREVIEW_CONCAT(kRegistered, __LINE__) =                   \
-      ::secreview::RuleRegistry::register_factory(                                        \
+#define SECREVIEW_RULE(Class, id)                                                        \
+  namespace {                                                                            \
+  [[maybe_unused]] const bool SECREVIEW_CONCAT(kRegistered, __LINE__) =                  \
+      ::secreview::RuleRegistry::register_factory(                                       \
           id, [](const ::secreview::RuleMeta& m) -> std::unique_ptr<::secreview::Rule> { \
-            return std::make_unique<Class>(m);                                            \
-          });                                                                             \
+            return std::make_unique<Class>(m);                                           \
+          });                                                                            \
   }

@@ -88,21 +88,22 @@ class Walker {
     std::error_code ec;
     fs::directory_iterator it(dir, fs::directory_options::none, ec);
     if (ec) {
-      out_.diagnostics.push_back({DiagnosticLevel::Error, display, {},
-                                  "cannot read directory: " + ec.message()});
+      out_.diagnostics.push_back(
+          {DiagnosticLevel::Error, display, {}, "cannot read directory: " + ec.message()});
       return;
     }
     std::vector<fs::directory_entry> entries;
     for (; it != fs::directory_iterator(); it.increment(ec)) {
       if (ec) {
-        out_.diagnostics.push_back({DiagnosticLevel::Error, display, {},
-                                    "cannot list directory: " + ec.message()});
+        out_.diagnostics.push_back(
+            {DiagnosticLevel::Error, display, {}, "cannot list directory: " + ec.message()});
         break;
       }
       entries.push_back(*it);
     }
-    std::sort(entries.begin(), entries.end(),
-              [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+      return a.path().filename() < b.path().filename();
+    });
     for (const auto& e : entries) {
       std::string name = e.path().filename().string();
       std::string child_display = join(display, name);
@@ -174,8 +175,8 @@ FileResult review_file(const std::string& path, const Engine& engine, const RunO
   }
   if (static_cast<std::uint64_t>(st.st_size) > options.max_file_size) {
     ::close(fd);
-    return error(fmt::format("skipped: {} bytes exceeds --max-file-size ({} bytes)",
-                             st.st_size, options.max_file_size));
+    return error(fmt::format("skipped: {} bytes exceeds --max-file-size ({} bytes)", st.st_size,
+                             options.max_file_size));
   }
   std::string text;
   text.resize(static_cast<std::size_t>(st.st_size));
@@ -247,8 +248,7 @@ Review review_paths(const std::vector<std::string>& paths, const Engine& engine,
   review.files = analyze_parallel(found.files.size(), options.jobs, [&](std::size_t i) {
     return review_file(found.files[i], engine, options);
   });
-  review.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  review.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return review;
 }
 

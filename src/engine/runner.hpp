@@ -13,8 +13,8 @@
 namespace secreview {
 
 struct Discovery {
-  std::vector<std::string> files;        // sorted, unique
-  std::vector<Diagnostic> diagnostics;   // missing paths, unreadable directories
+  std::vector<std::string> files;       // sorted, unique
+  std::vector<Diagnostic> diagnostics;  // missing paths, unreadable directories
 };
 
 // Walks files and directories: directories are searched for *.py files, skipping .git (and other
@@ -22,15 +22,15 @@ struct Discovery {
 Discovery discover(const std::vector<std::string>& paths);
 
 struct RunOptions {
-  unsigned jobs = 0;                              // 0 = all cores
-  std::uint64_t max_file_size = 32ull << 20;      // larger files are skipped with a diagnostic
+  unsigned jobs = 0;                          // 0 = all cores
+  std::uint64_t max_file_size = 32ull << 20;  // larger files are skipped with a diagnostic
 };
 
 // When the review is of a change (--diff / --patch), what changed.
 struct ChangeInfo {
-  std::string description;                // "HEAD~1", "origin/main..HEAD", "patch from -"
-  std::size_t files_changed = 0;          // files the diff touches
-  std::vector<std::string> reviewed;      // post-change paths reviewed
+  std::string description;            // "HEAD~1", "origin/main..HEAD", "patch from -"
+  std::size_t files_changed = 0;      // files the diff touches
+  std::vector<std::string> reviewed;  // post-change paths reviewed
 };
 
 struct Review {

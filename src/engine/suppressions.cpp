@@ -55,9 +55,9 @@ std::optional<Suppression> parse_suppression(std::string_view comment) {
       if (rest.starts_with(":")) rest = trim(rest.substr(1));
       // `# nosec B602, B607` lists Bandit ids; anything after them is a comment.
       std::size_t end = 0;
-      while (end < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[end])) ||
-                                   rest[end] == ',' || rest[end] == ' ' || rest[end] == '-' ||
-                                   rest[end] == '_')) {
+      while (end < rest.size() &&
+             (std::isalnum(static_cast<unsigned char>(rest[end])) || rest[end] == ',' ||
+              rest[end] == ' ' || rest[end] == '-' || rest[end] == '_')) {
         ++end;
       }
       for (auto& sel : parse_list(rest.substr(0, end))) {

@@ -11,7 +11,9 @@ namespace {
 constexpr int kMaxEvalDepth = 16;
 constexpr std::size_t kMaxSyntaxErrors = 50;
 
-std::uintptr_t key(TSNode n) { return reinterpret_cast<std::uintptr_t>(n.id); }
+std::uintptr_t key(TSNode n) {
+  return reinterpret_cast<std::uintptr_t>(n.id);
+}
 
 bool is_test_path(std::string_view path) {
   auto parts = split(path, '/');
@@ -67,15 +69,23 @@ bool Value::known() const {
 
 std::optional<bool> Value::truthy() const {
   switch (kind) {
-    case Kind::Unknown: return std::nullopt;
-    case Kind::None: return false;
-    case Kind::Bool: return boolean;
-    case Kind::Int: return integer != 0;
-    case Kind::Float: return real != 0.0;
+    case Kind::Unknown:
+      return std::nullopt;
+    case Kind::None:
+      return false;
+    case Kind::Bool:
+      return boolean;
+    case Kind::Int:
+      return integer != 0;
+    case Kind::Float:
+      return real != 0.0;
     case Kind::Str:
-    case Kind::Bytes: return !str.empty();
-    case Kind::Sequence: return !items.empty();
-    case Kind::Mapping: return integer != 0;
+    case Kind::Bytes:
+      return !str.empty();
+    case Kind::Sequence:
+      return !items.empty();
+    case Kind::Mapping:
+      return integer != 0;
   }
   return std::nullopt;
 }
@@ -278,7 +288,8 @@ struct Model::Builder {
         if (is == g.dictionary_splat_pattern) param.kind = Parameter::Kind::DoubleStar;
         name = is == g.identifier ? inner : ts_node_named_child(inner, 0);
       } else if (s == g.list_splat_pattern || s == g.dictionary_splat_pattern) {
-        param.kind = s == g.list_splat_pattern ? Parameter::Kind::Star : Parameter::Kind::DoubleStar;
+        param.kind =
+            s == g.list_splat_pattern ? Parameter::Kind::Star : Parameter::Kind::DoubleStar;
         name = ts_node_named_child(p, 0);
       } else {
         continue;  // `*` or `/` separators
@@ -574,7 +585,9 @@ Value Model::string_value(TSNode str) const {
   return v;
 }
 
-Value Model::evaluate(TSNode expr, const Scope* scope) const { return evaluate(expr, scope, 0); }
+Value Model::evaluate(TSNode expr, const Scope* scope) const {
+  return evaluate(expr, scope, 0);
+}
 
 Value Model::evaluate(TSNode expr, const Scope* scope, int depth) const {
   Value v;
@@ -643,9 +656,12 @@ Value Model::evaluate(TSNode expr, const Scope* scope, int depth) const {
       inner = evaluate(ts_node_named_child(expr, 0), scope, depth + 1);
     }
     std::string_view op = text(ts_node_child_by_field_id(expr, g_.f_operator));
-    if (inner.kind == Value::Kind::Int && op == "-") inner.integer = -inner.integer;
-    else if (inner.kind == Value::Kind::Float && op == "-") inner.real = -inner.real;
-    else if (op != "+") return Value{};
+    if (inner.kind == Value::Kind::Int && op == "-")
+      inner.integer = -inner.integer;
+    else if (inner.kind == Value::Kind::Float && op == "-")
+      inner.real = -inner.real;
+    else if (op != "+")
+      return Value{};
     return inner;
   }
   if (s == g_.binary_operator) {
@@ -658,13 +674,20 @@ Value Model::evaluate(TSNode expr, const Scope* scope, int depth) const {
       return a;
     }
     if (a.kind == Value::Kind::Int && b.kind == Value::Kind::Int) {
-      if (op == "+") a.integer += b.integer;
-      else if (op == "-") a.integer -= b.integer;
-      else if (op == "*") a.integer *= b.integer;
-      else if (op == "|") a.integer |= b.integer;
-      else if (op == "&") a.integer &= b.integer;
-      else if (op == "^") a.integer ^= b.integer;
-      else if (op == "<<" && b.integer >= 0 && b.integer < 62) a.integer <<= b.integer;
+      if (op == "+")
+        a.integer += b.integer;
+      else if (op == "-")
+        a.integer -= b.integer;
+      else if (op == "*")
+        a.integer *= b.integer;
+      else if (op == "|")
+        a.integer |= b.integer;
+      else if (op == "&")
+        a.integer &= b.integer;
+      else if (op == "^")
+        a.integer ^= b.integer;
+      else if (op == "<<" && b.integer >= 0 && b.integer < 62)
+        a.integer <<= b.integer;
       else if (op == "**" && b.integer >= 0 && b.integer < 63) {
         std::int64_t r = 1;
         for (std::int64_t i = 0; i < b.integer && r < (std::int64_t{1} << 62); ++i) r *= a.integer;

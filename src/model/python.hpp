@@ -125,8 +125,8 @@ struct Value {
   bool boolean = false;
   std::int64_t integer = 0;
   double real = 0;
-  std::string str;            // Str / Bytes contents (escape sequences kept as written)
-  std::vector<Value> items;   // Sequence (tuple, list, set)
+  std::string str;           // Str / Bytes contents (escape sequences kept as written)
+  std::vector<Value> items;  // Sequence (tuple, list, set)
 
   bool known() const;  // every part is a constant
   bool is_str() const { return kind == Kind::Str; }

@@ -52,9 +52,8 @@ ojson with_related(ojson j, const Finding& f) {
   if (!f.trace.empty()) {
     ojson trace = ojson::array();
     for (const auto& t : f.trace) {
-      trace.push_back(ojson{{"line", t.at.line},
-                            {"column", t.at.column},
-                            {"message", utf8_sanitize(t.message)}});
+      trace.push_back(ojson{
+          {"line", t.at.line}, {"column", t.at.column}, {"message", utf8_sanitize(t.message)}});
     }
     j["trace"] = std::move(trace);
   }

@@ -13,15 +13,32 @@ std::string md(std::string_view s) {
   std::string out;
   for (char c : utf8_sanitize(s)) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '|': out += "\\|"; break;
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '#':
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '|':
+        out += "\\|";
+        break;
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '#':
         out += '\\';
         out += c;
         break;
-      case '\n': case '\r': out += ' '; break;
+      case '\n':
+      case '\r':
+        out += ' ';
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
           out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
@@ -94,8 +111,9 @@ void write_markdown(std::ostream& os, const ReportInput& in) {
       for (const auto& x : f.findings) {
         if (!active_suggestion(x)) continue;
         const LoadedRule* r = in.rules.find(x.rule_id);
-        os << fmt::format("{}. **{}** (`{}`, {}): {}  \n   {}\n", ++n, md(r ? r->meta.title : x.rule_id),
-                          md(x.path), where(x), md(x.issue), md(x.solution));
+        os << fmt::format("{}. **{}** (`{}`, {}): {}  \n   {}\n", ++n,
+                          md(r ? r->meta.title : x.rule_id), md(x.path), where(x), md(x.issue),
+                          md(x.solution));
       }
     }
     os << "\n</details>\n\n";

@@ -68,6 +68,8 @@ std::string where(const Finding& f) {
   return out;
 }
 
-std::string cwe_label(const CweCatalog& /*cwe*/, int id) { return "CWE-" + std::to_string(id); }
+std::string cwe_label(const CweCatalog& /*cwe*/, int id) {
+  return "CWE-" + std::to_string(id);
+}
 
 }  // namespace secreview

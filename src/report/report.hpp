@@ -34,8 +34,12 @@ std::vector<std::string> reporter_names();
 inline constexpr std::string_view kNoDefects = "No security defects are detected in the code.";
 
 // Whether a finding is reported as such: not suppressed in the code, not in the baseline.
-inline bool active(const Finding& f) { return !f.suppressed && !f.in_baseline; }
-inline bool active_defect(const Finding& f) { return active(f) && f.kind == FindingKind::Defect; }
+inline bool active(const Finding& f) {
+  return !f.suppressed && !f.in_baseline;
+}
+inline bool active_defect(const Finding& f) {
+  return active(f) && f.kind == FindingKind::Defect;
+}
 inline bool active_suggestion(const Finding& f) {
   return active(f) && f.kind == FindingKind::Suggestion;
 }

@@ -60,8 +60,8 @@ void write_gerrit(std::ostream& os, const ReportInput& in) {
     if (!comments.empty()) by_file[utf8_sanitize(f.path)] = std::move(comments);
   }
   Totals t = totals(in.review);
-  std::string verdict = t.defects ? fmt::format("secreview: {} security defect{} found.",
-                                                t.defects, t.defects == 1 ? "" : "s")
+  std::string verdict = t.defects ? fmt::format("secreview: {} security defect{} found.", t.defects,
+                                                t.defects == 1 ? "" : "s")
                                   : "secreview: " + std::string(kNoDefects);
   ojson doc{{"message", verdict}, {"robot_comments", std::move(by_file)}};
   os << doc.dump(2, ' ', false, ojson::error_handler_t::replace) << "\n";
@@ -71,10 +71,14 @@ void write_gerrit(std::ostream& os, const ReportInput& in) {
 std::string gh_data(std::string_view s) {
   std::string out;
   for (char c : utf8_sanitize(s)) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
@@ -82,9 +86,12 @@ std::string gh_data(std::string_view s) {
 std::string gh_property(std::string_view s) {
   std::string out;
   for (char c : gh_data(s)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -97,18 +104,17 @@ void write_github(std::ostream& os, const ReportInput& in) {
                           : x.severity == Severity::High    ? "error"
                           : x.severity == Severity::Medium  ? "warning"
                                                             : "notice";
-      std::string title = x.kind == FindingKind::Defect
-                              ? fmt::format("CWE-{} {}", x.cwe, x.rule_id)
-                              : fmt::format("suggestion {}", x.rule_id);
-      os << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", level,
-                        gh_property(x.path), x.start.line, x.start.column, x.end.line,
-                        x.end.column, gh_property(title),
-                        gh_data(x.kind == FindingKind::Defect ? message(x, in.cwe)
-                                                              : x.issue + " " + x.solution));
+      std::string title = x.kind == FindingKind::Defect ? fmt::format("CWE-{} {}", x.cwe, x.rule_id)
+                                                        : fmt::format("suggestion {}", x.rule_id);
+      os << fmt::format(
+          "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", level,
+          gh_property(x.path), x.start.line, x.start.column, x.end.line, x.end.column,
+          gh_property(title),
+          gh_data(x.kind == FindingKind::Defect ? message(x, in.cwe) : x.issue + " " + x.solution));
     }
     for (const auto& d : f.diagnostics) {
-      os << fmt::format("::{} file={}{}::{}\n", d.level == DiagnosticLevel::Error ? "error" : "notice",
-                        gh_property(d.path),
+      os << fmt::format("::{} file={}{}::{}\n",
+                        d.level == DiagnosticLevel::Error ? "error" : "notice", gh_property(d.path),
                         d.at.line ? fmt::format(",line={}", d.at.line) : std::string(),
                         gh_data(d.message));
     }
@@ -130,12 +136,18 @@ std::string xml(std::string_view s) {
   std::string clean = utf8_sanitize(s);
   for (char c : clean) {
     auto u = static_cast<unsigned char>(c);
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '"') out += "&quot;";
-    else if (u < 0x20 && c != '\n' && c != '\t' && c != '\r') out += fmt::format("\\x{:02x}", u);
-    else out += c;
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '"')
+      out += "&quot;";
+    else if (u < 0x20 && c != '\n' && c != '\t' && c != '\r')
+      out += fmt::format("\\x{:02x}", u);
+    else
+      out += c;
   }
   return out;
 }
@@ -153,8 +165,10 @@ void write_junit(std::ostream& os, const ReportInput& in) {
       ++errors;
       std::string why;
       for (const auto& d : f.diagnostics) why += d.message + "\n";
-      cases += fmt::format("    <testcase classname=\"{}\" name=\"review\">\n      <error message=\"not reviewed\">{}</error>\n    </testcase>\n",
-                           xml(f.path), xml(why));
+      cases += fmt::format(
+          "    <testcase classname=\"{}\" name=\"review\">\n      <error message=\"not "
+          "reviewed\">{}</error>\n    </testcase>\n",
+          xml(f.path), xml(why));
       continue;
     }
     if (by_rule.empty()) {
@@ -171,15 +185,17 @@ void write_junit(std::ostream& os, const ReportInput& in) {
                             message(*x, in.cwe));
       }
       cases += fmt::format(
-          "    <testcase classname=\"{}\" name=\"{}\">\n      <failure message=\"{} finding{} of CWE-{}\" type=\"CWE-{}\">{}</failure>\n    </testcase>\n",
+          "    <testcase classname=\"{}\" name=\"{}\">\n      <failure message=\"{} finding{} of "
+          "CWE-{}\" type=\"CWE-{}\">{}</failure>\n    </testcase>\n",
           xml(f.path), xml(rule), list.size(), list.size() == 1 ? "" : "s", list.front()->cwe,
           list.front()->cwe, xml(body));
     }
   }
   os << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  os << fmt::format("<testsuites name=\"secreview\" tests=\"{0}\" failures=\"{1}\" errors=\"{2}\">\n"
-                    "  <testsuite name=\"secreview\" tests=\"{0}\" failures=\"{1}\" errors=\"{2}\">\n",
-                    tests, failures, errors);
+  os << fmt::format(
+      "<testsuites name=\"secreview\" tests=\"{0}\" failures=\"{1}\" errors=\"{2}\">\n"
+      "  <testsuite name=\"secreview\" tests=\"{0}\" failures=\"{1}\" errors=\"{2}\">\n",
+      tests, failures, errors);
   os << cases << "  </testsuite>\n</testsuites>\n";
 }
 
@@ -196,8 +212,9 @@ void write_gitlab(std::ostream& os, const ReportInput& in) {
       issues.push_back(
           {{"type", "issue"},
            {"check_name", x.rule_id},
-           {"description", utf8_sanitize(x.kind == FindingKind::Defect ? message(x, in.cwe)
-                                                                       : x.issue + " " + x.solution)},
+           {"description",
+            utf8_sanitize(x.kind == FindingKind::Defect ? message(x, in.cwe)
+                                                        : x.issue + " " + x.solution)},
            {"categories", ojson::array({x.kind == FindingKind::Defect ? "Security" : "Style"})},
            {"severity", severity},
            {"fingerprint", fmt::format("{:016x}", fnv1a64(x.path + "\n" + x.fingerprint))},

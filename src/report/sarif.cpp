@@ -17,18 +17,24 @@ using ojson = nlohmann::ordered_json;
 
 std::string level(Severity s) {
   switch (s) {
-    case Severity::High: return "error";
-    case Severity::Medium: return "warning";
-    case Severity::Low: return "note";
+    case Severity::High:
+      return "error";
+    case Severity::Medium:
+      return "warning";
+    case Severity::Low:
+      return "note";
   }
   return "warning";
 }
 
 std::string security_severity(Severity s) {
   switch (s) {
-    case Severity::High: return "8.0";
-    case Severity::Medium: return "5.5";
-    case Severity::Low: return "3.0";
+    case Severity::High:
+      return "8.0";
+    case Severity::Medium:
+      return "5.5";
+    case Severity::Low:
+      return "3.0";
   }
   return "5.5";
 }
@@ -113,9 +119,9 @@ void write_sarif(std::ostream& os, const ReportInput& in) {
                 {"kind", "fail"},
                 {"level", x.kind == FindingKind::Suggestion ? "note" : level(x.severity)},
                 {"message", {{"text", utf8_sanitize(x.issue + " Solution: " + x.solution)}}}};
-      res["locations"] = ojson::array({{{"physicalLocation",
-                                         {{"artifactLocation", location(x.path)},
-                                          {"region", region(x)}}}}});
+      res["locations"] =
+          ojson::array({{{"physicalLocation",
+                          {{"artifactLocation", location(x.path)}, {"region", region(x)}}}}});
       if (!x.related.empty()) {
         ojson rel = ojson::array();
         int id = 1;
@@ -138,13 +144,14 @@ void write_sarif(std::ostream& os, const ReportInput& in) {
                    {"region", {{"startLine", t.at.line}, {"startColumn", t.at.column}}}}},
                  {"message", {{"text", utf8_sanitize(t.message)}}}}}});
         }
-        res["codeFlows"] = ojson::array(
-            {{{"threadFlows", ojson::array({{{"locations", std::move(locs)}}})}}});
+        res["codeFlows"] =
+            ojson::array({{{"threadFlows", ojson::array({{{"locations", std::move(locs)}}})}}});
       }
       res["partialFingerprints"] = {{"secreview/v1", x.fingerprint}};
       if (x.suppressed) {
         ojson sup{{"kind", "inSource"}};
-        if (!x.suppression_reason.empty()) sup["justification"] = utf8_sanitize(x.suppression_reason);
+        if (!x.suppression_reason.empty())
+          sup["justification"] = utf8_sanitize(x.suppression_reason);
         res["suppressions"] = ojson::array({sup});
       }
       if (in.review.baseline_used) res["baselineState"] = "new";
@@ -158,14 +165,13 @@ void write_sarif(std::ostream& os, const ReportInput& in) {
 
   ojson notes = ojson::array();
   auto add_note = [&](const Diagnostic& d) {
-    ojson n{{"level", d.level == DiagnosticLevel::Error ? "error"
+    ojson n{{"level", d.level == DiagnosticLevel::Error     ? "error"
                       : d.level == DiagnosticLevel::Warning ? "warning"
-                                                              : "note"},
+                                                            : "note"},
             {"message", {{"text", utf8_sanitize(d.message)}}}};
     ojson loc{{"physicalLocation", {{"artifactLocation", location(d.path)}}}};
     if (d.at.line) {
-      loc["physicalLocation"]["region"] = {{"startLine", d.at.line},
-                                           {"startColumn", d.at.column}};
+      loc["physicalLocation"]["region"] = {{"startLine", d.at.line}, {"startColumn", d.at.column}};
     }
     n["locations"] = ojson::array({loc});
     notes.push_back(std::move(n));
@@ -187,18 +193,19 @@ void write_sarif(std::ostream& os, const ReportInput& in) {
                {"rules", std::move(rules)},
                {"supportedTaxonomies", ojson::array({{{"name", "CWE"}, {"index", 0}}})}};
   Totals t = totals(in.review);
-  ojson run{
-      {"tool", {{"driver", std::move(driver)}}},
-      {"invocations", ojson::array({{{"executionSuccessful", t.errors == 0},
-                                     {"toolExecutionNotifications", std::move(notes)}}})},
-      {"taxonomies", ojson::array({{{"name", "CWE"},
-                                    {"version", "4.14"},
-                                    {"organization", "MITRE"},
-                                    {"shortDescription", {{"text", "The MITRE CWE catalog"}}},
-                                    {"taxa", std::move(taxa)}}})},
-      {"columnKind", "unicodeCodePoints"},
-      {"results", std::move(results)}};
-  ojson doc{{"$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"},
+  ojson run{{"tool", {{"driver", std::move(driver)}}},
+            {"invocations", ojson::array({{{"executionSuccessful", t.errors == 0},
+                                           {"toolExecutionNotifications", std::move(notes)}}})},
+            {"taxonomies", ojson::array({{{"name", "CWE"},
+                                          {"version", "4.14"},
+                                          {"organization", "MITRE"},
+                                          {"shortDescription", {{"text", "The MITRE CWE catalog"}}},
+                                          {"taxa", std::move(taxa)}}})},
+            {"columnKind", "unicodeCodePoints"},
+            {"results", std::move(results)}};
+  ojson doc{{"$schema",
+             "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+             "sarif-schema-2.1.0.json"},
             {"version", "2.1.0"},
             {"runs", ojson::array({std::move(run)})}};
   os << doc.dump(2, ' ', false, ojson::error_handler_t::replace) << "\n";

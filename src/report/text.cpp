@@ -19,9 +19,12 @@ struct Style {
   std::string dim(std::string_view s) const { return wrap("2", s); }
   std::string severity(Severity sev, std::string_view s) const {
     switch (sev) {
-      case Severity::High: return wrap("1;31", s);
-      case Severity::Medium: return wrap("33", s);
-      case Severity::Low: return wrap("36", s);
+      case Severity::High:
+        return wrap("1;31", s);
+      case Severity::Medium:
+        return wrap("33", s);
+      case Severity::Low:
+        return wrap("36", s);
     }
     return std::string(s);
   }
@@ -68,15 +71,14 @@ void write_text(std::ostream& os, const ReportInput& in) {
       if (!active_defect(x)) continue;
       ++n;
       int pillar = in.cwe.pillar(x.cwe);
-      os << fmt::format("{}. {}\n", n,
-                        st.severity(x.severity, fmt::format("**CWE-{} ({})**", x.cwe,
-                                                            in.cwe.name(x.cwe))));
+      os << fmt::format(
+          "{}. {}\n", n,
+          st.severity(x.severity, fmt::format("**CWE-{} ({})**", x.cwe, in.cwe.name(x.cwe))));
       os << "   - Issue: " << terminal_safe(x.issue) << "\n";
       os << fmt::format("   - Location: {}:{}:{}\n", terminal_safe(x.path), x.start.line,
                         x.start.column);
       os << "   - Solution: " << terminal_safe(x.solution) << "\n";
-      os << fmt::format("   - Code (line {}): {}\n", x.start.line,
-                        terminal_safe(trim(x.snippet)));
+      os << fmt::format("   - Code (line {}): {}\n", x.start.line, terminal_safe(trim(x.snippet)));
       if (!x.trace.empty()) {
         std::string flow;
         for (const TraceStep& t : x.trace) {

@@ -19,7 +19,10 @@ TEST(Text, Utf8) {
 TEST(Text, TerminalSafeEscapesControlSequences) {
   EXPECT_EQ(terminal_safe("ok\x1b[31mred"), "ok\\x1b[31mred");
   EXPECT_EQ(terminal_safe("a\rb\x07"), "a\\x0db\\x07");
-  EXPECT_EQ(terminal_safe("\xC2\x9B" "2J"), "\\u009b2J") << "C1 CSI";
+  EXPECT_EQ(terminal_safe("\xC2\x9B"
+                          "2J"),
+            "\\u009b2J")
+      << "C1 CSI";
   EXPECT_EQ(terminal_safe("tab\tkept é"), "tab\tkept é");
 }
 
@@ -39,7 +42,8 @@ TEST(SourceFile, LinesAndPositions) {
   EXPECT_EQ(cr.line_count(), 3u) << "a lone CR ends a line, as in Python";
   EXPECT_EQ(cr.line(3), "c");
   SourceFile utf("f.py", "s = 'ü'; x\n");
-  EXPECT_EQ(utf.position(0, 10), (Position{1, 10})) << "byte 10 is code point 10 after a 2-byte char";
+  EXPECT_EQ(utf.position(0, 10), (Position{1, 10}))
+      << "byte 10 is code point 10 after a 2-byte char";
   EXPECT_EQ(crlf.line(9), "");
 }
 
@@ -47,7 +51,9 @@ TEST(CweCatalog, DerivedFromMitre) {
   const CweCatalog& c = CweCatalog::builtin();
   EXPECT_EQ(c.size(), 938u);
   EXPECT_EQ(c.pillar(78), 707);
-  EXPECT_EQ(c.name(78), "Improper Neutralization of Special Elements used in an OS Command ('OS Command Injection')");
+  EXPECT_EQ(
+      c.name(78),
+      "Improper Neutralization of Special Elements used in an OS Command ('OS Command Injection')");
   EXPECT_EQ(c.pillar(502), 664);
   EXPECT_EQ(c.pillar(259), 284);
   EXPECT_EQ(c.pillar(1327), 664);

@@ -111,7 +111,8 @@ TEST(Diff, MalformedInputNamesTheLine) {
 }
 
 TEST(Suppressions, Forms) {
-  auto s = parse_suppression("# secreview: ignore[CWE-78, subprocess-shell-true] -- input is a constant table");
+  auto s = parse_suppression(
+      "# secreview: ignore[CWE-78, subprocess-shell-true] -- input is a constant table");
   ASSERT_TRUE(s);
   EXPECT_EQ(s->selectors, (std::vector<std::string>{"CWE-78", "subprocess-shell-true"}));
   EXPECT_EQ(s->reason, "input is a constant table");
@@ -132,21 +133,21 @@ TEST(Suppressions, Forms) {
 }
 
 TEST(Config, ParsesEveryKey) {
-  Config c = parse_config("/p/.secreview.toml",
-                          "include = ['src/**']\nexclude = ['src/gen/**']\nselect = ['security']\n"
-                          "ignore = ['B101']\nmin-severity = 'medium'\nmin-confidence = 'high'\n"
-                          "profile = 'strict'\nsuggestions = false\n"
-                          "[rules.missing-docstring]\nprivate_min_lines = 20\ninclude_tests = false\n"
-                          "[[overrides]]\npaths = ['tests/**']\nignore = ['hardcoded-password']\n",
-                          false);
+  Config c =
+      parse_config("/p/.secreview.toml",
+                   "include = ['src/**']\nexclude = ['src/gen/**']\nselect = ['security']\n"
+                   "ignore = ['B101']\nmin-severity = 'medium'\nmin-confidence = 'high'\n"
+                   "profile = 'strict'\nsuggestions = false\n"
+                   "[rules.missing-docstring]\nprivate_min_lines = 20\ninclude_tests = false\n"
+                   "[[overrides]]\npaths = ['tests/**']\nignore = ['hardcoded-password']\n",
+                   false);
   EXPECT_EQ(c.include.size(), 1u);
   EXPECT_EQ(c.min_severity, Severity::Medium);
   EXPECT_EQ(c.min_confidence, Confidence::High);
   EXPECT_EQ(c.profile, "strict");
   EXPECT_EQ(c.suggestions, false);
-  EXPECT_EQ(c.rule_settings,
-            (std::vector<std::string>{"missing-docstring.include_tests=false",
-                                      "missing-docstring.private_min_lines=20"}));
+  EXPECT_EQ(c.rule_settings, (std::vector<std::string>{"missing-docstring.include_tests=false",
+                                                       "missing-docstring.private_min_lines=20"}));
   ASSERT_EQ(c.overrides.size(), 1u);
   EXPECT_EQ(c.overrides[0].ignore, (std::vector<std::string>{"hardcoded-password"}));
   EXPECT_EQ(c.root, "/p");
@@ -156,7 +157,8 @@ TEST(Config, ParsesEveryKey) {
 }
 
 TEST(Config, PyprojectTableAndErrorsNameFileLineKey) {
-  Config c = parse_config("/p/pyproject.toml", "[project]\nname='x'\n[tool.secreview]\nignore=['B101']\n", true);
+  Config c = parse_config("/p/pyproject.toml",
+                          "[project]\nname='x'\n[tool.secreview]\nignore=['B101']\n", true);
   EXPECT_EQ(c.ignore.size(), 1u);
   Config none = parse_config("/p/pyproject.toml", "[project]\nname='x'\n", true);
   EXPECT_TRUE(none.ignore.empty());
@@ -169,7 +171,8 @@ TEST(Config, PyprojectTableAndErrorsNameFileLineKey) {
   EXPECT_THROW(parse_config("/p/x.toml", "min-severity = 'huge'\n", false), ConfigError);
   EXPECT_THROW(parse_config("/p/x.toml", "ignore = 'B101'\n", false), ConfigError);
   EXPECT_THROW(parse_config("/p/x.toml", "[[overrides]]\nignore = ['x']\n", false), ConfigError);
-  EXPECT_THROW(parse_config("/p/x.toml", "[[overrides]]\npaths=['a']\nbogus = 1\n", false), ConfigError);
+  EXPECT_THROW(parse_config("/p/x.toml", "[[overrides]]\npaths=['a']\nbogus = 1\n", false),
+               ConfigError);
   EXPECT_THROW(parse_config("/p/x.toml", "ignore = [\n", false), ConfigError);
 }
 

@@ -13,7 +13,8 @@ struct Parsed {
   Tree tree;
   std::unique_ptr<Model> model;
   explicit Parsed(std::string text, std::string path = "m.py")
-      : source(std::move(path), std::move(text)), tree(parse(source.text())),
+      : source(std::move(path), std::move(text)),
+        tree(parse(source.text())),
         model(std::make_unique<Model>(source, tree.get())) {}
   const Call& call(std::string_view method) const {
     for (const auto& c : model->calls()) {

@@ -23,7 +23,8 @@ TSParser* thread_parser() {
 }
 
 TSSymbol sym(const TSLanguage* lang, const char* name, bool named = true) {
-  TSSymbol s = ts_language_symbol_for_name(lang, name, static_cast<uint32_t>(std::strlen(name)), named);
+  TSSymbol s =
+      ts_language_symbol_for_name(lang, name, static_cast<uint32_t>(std::strlen(name)), named);
   if (s == 0) throw std::runtime_error(std::string("python grammar has no node kind ") + name);
   return s;
 }
@@ -38,9 +39,8 @@ TSFieldId field(const TSLanguage* lang, const char* name) {
 Tree parse(std::string_view source) {
   TSParser* p = thread_parser();
   ts_parser_reset(p);
-  return Tree(ts_parser_parse_string_encoding(p, nullptr, source.data(),
-                                              static_cast<uint32_t>(source.size()),
-                                              TSInputEncodingUTF8));
+  return Tree(ts_parser_parse_string_encoding(
+      p, nullptr, source.data(), static_cast<uint32_t>(source.size()), TSInputEncodingUTF8));
 }
 
 const Grammar& Grammar::get() {

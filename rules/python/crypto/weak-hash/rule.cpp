@@ -1,6 +1,6 @@
 // weak-hash: MD5/SHA-1/MD4/MD2 without usedforsecurity=False.
-#include "core/text.hpp"
 #include "engine/rule.hpp"
+#include "core/text.hpp"
 
 namespace secreview::rules {
 namespace {

@@ -40,8 +40,8 @@ class YamlUnsafeLoad final : public Rule {
     }
     bool yaml_loader = qualified.starts_with("yaml.");
     if (!yaml_loader && qualified.find("Safe") != std::string::npos) return;
-    r.issue = expand(ctx.meta().issue,
-                     {{"name", call.name}, {"loader", "Loader=" + excerpt(m, loader)}});
+    r.issue =
+        expand(ctx.meta().issue, {{"name", call.name}, {"loader", "Loader=" + excerpt(m, loader)}});
     if (!yaml_loader) r.confidence = Confidence::Low;  // a custom loader class
     if (last == "FullLoader") r.severity = Severity::Medium;
     ctx.report(call.node, std::move(r));

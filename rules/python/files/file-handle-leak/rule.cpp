@@ -69,14 +69,16 @@ class FileHandleLeak final : public Rule {
       r.issue = expand(ctx.meta().issue,
                        {{"name", name},
                         {"how", "and closed only on the normal path"},
-                        {"consequence", "if anything between the open and the close() raises, the handle "
-                                        "is never released (file descriptors run out under load)."}});
+                        {"consequence",
+                         "if anything between the open and the close() raises, the handle "
+                         "is never released (file descriptors run out under load)."}});
     } else {
-      r.issue = expand(ctx.meta().issue,
-                       {{"name", name},
-                        {"how", "and never closed in this function"},
-                        {"consequence", "the handle stays open until the garbage collector finds it, "
-                                        "and is leaked if an exception keeps a reference."}});
+      r.issue =
+          expand(ctx.meta().issue, {{"name", name},
+                                    {"how", "and never closed in this function"},
+                                    {"consequence",
+                                     "the handle stays open until the garbage collector finds it, "
+                                     "and is leaked if an exception keeps a reference."}});
       r.confidence = Confidence::High;
     }
     r.solution = expand(ctx.meta().solution, {{"call", open_call}, {"name", name}});

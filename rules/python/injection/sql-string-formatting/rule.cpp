@@ -1,13 +1,14 @@
 // sql-string-formatting: a query built by formatting strings and passed to a SQL executor.
-#include "core/text.hpp"
 #include "engine/rule.hpp"
+#include "core/text.hpp"
 
 namespace secreview::rules {
 namespace {
 
 class SqlStringFormatting final : public Rule {
  public:
-  explicit SqlStringFormatting(const RuleMeta& meta) : keywords_(option_strings(meta, "keywords")) {}
+  explicit SqlStringFormatting(const RuleMeta& meta)
+      : keywords_(option_strings(meta, "keywords")) {}
 
   void check_call(const py::Call& call, Context& ctx) const override {
     const py::Model& m = ctx.model();

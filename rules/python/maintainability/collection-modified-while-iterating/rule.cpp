@@ -56,11 +56,10 @@ class CollectionModifiedWhileIterating final : public Rule {
                      "have to check that nothing is added or removed."
                    : "Adding or removing items during iteration skips or repeats items of a list, "
                      "and raises RuntimeError for a dict or set.";
-      std::string fix =
-          replaces ? "Build the new list instead, e.g. `" + std::string(target) +
-                         " = [... for item in " + std::string(target) + "]`."
-                   : "Iterate over a copy (`for ... in list(" + std::string(target) +
-                         ")`) or collect the changes and apply them after the loop.";
+      std::string fix = replaces ? "Build the new list instead, e.g. `" + std::string(target) +
+                                       " = [... for item in " + std::string(target) + "]`."
+                                 : "Iterate over a copy (`for ... in list(" + std::string(target) +
+                                       ")`) or collect the changes and apply them after the loop.";
       r.issue = expand(ctx.meta().issue, {{"target", target},
                                           {"change", shown},
                                           {"line", std::to_string(m.start(change).line)},

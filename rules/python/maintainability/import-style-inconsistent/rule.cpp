@@ -42,8 +42,8 @@ class ImportStyleInconsistent final : public Rule {
   }
 
   void report(const py::Model& m, Context& ctx, const std::string& package,
-              const std::vector<const py::Import*>& odd, const std::vector<const py::Import*>& usual,
-              bool plain_is_odd) const {
+              const std::vector<const py::Import*>& odd,
+              const std::vector<const py::Import*>& usual, bool plain_is_odd) const {
     TSNode first = statement(m, odd.front());
     std::string shown = "`" + excerpt(m, first, 60) + "`";
     std::string what = shown;
@@ -74,7 +74,8 @@ class ImportStyleInconsistent final : public Rule {
               "` like the other imports, and refer to the module by that name.";
       }
     } else {
-      fix = "Use `import " + package + "...` consistently, or switch the others to `from ... import ...`.";
+      fix = "Use `import " + package +
+            "...` consistently, or switch the others to `from ... import ...`.";
     }
     Report r;
     r.issue = what;

@@ -27,7 +27,8 @@ class MissingDocstring final : public Rule {
     }
     for (const auto& f : m.functions()) {
       if (is_dunder(f.name) || !ts_node_is_null(m.docstring(f.body))) continue;
-      if (f.scope->parent && f.scope->parent->kind == py::Scope::Kind::Function) continue;  // nested
+      if (f.scope->parent && f.scope->parent->kind == py::Scope::Kind::Function)
+        continue;  // nested
       bool is_private = f.name.starts_with("_");
       std::uint32_t lines = line_span(f.node);
       if (is_private && lines < static_cast<std::uint32_t>(private_min_lines_)) continue;
@@ -50,7 +51,8 @@ class MissingDocstring final : public Rule {
     }
     std::size_t functions = missing.size() - classes;
     std::string count;
-    if (functions) count = std::to_string(functions) + (functions == 1 ? " function" : " functions");
+    if (functions)
+      count = std::to_string(functions) + (functions == 1 ? " function" : " functions");
     if (classes) {
       count += (count.empty() ? "" : " and ") + std::to_string(classes) +
                (classes == 1 ? " class" : " classes");

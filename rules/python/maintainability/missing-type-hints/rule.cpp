@@ -19,7 +19,7 @@ class MissingTypeHints final : public Rule {
       if (!include_tests_ && f.is_method && is_test_method_name(f.name)) continue;
       if (!ts_node_is_null(f.return_type)) continue;
       std::size_t first = f.is_method ? 1 : 0;  // self / cls
-      if (f.params.size() <= first) continue;  // nothing to annotate but the return
+      if (f.params.size() <= first) continue;   // nothing to annotate but the return
       bool any = false;
       for (std::size_t i = 0; i < f.params.size(); ++i) {
         any = any || !ts_node_is_null(f.params[i].annotation);
@@ -30,10 +30,11 @@ class MissingTypeHints final : public Rule {
     std::vector<std::pair<std::string, std::uint32_t>> named;
     for (const auto* f : bare) named.emplace_back(f->name, m.start(f->node).line);
     Report r;
-    r.issue = expand(ctx.meta().issue,
-                     {{"count", bare.size() == 1 ? std::string("1 public function has")
-                                                 : std::to_string(bare.size()) + " public functions have"},
-                      {"list", list_names(named)}});
+    r.issue = expand(
+        ctx.meta().issue,
+        {{"count", bare.size() == 1 ? std::string("1 public function has")
+                                    : std::to_string(bare.size()) + " public functions have"},
+         {"list", list_names(named)}});
     for (std::size_t i = 1; i < bare.size(); ++i) r.related.push_back(bare[i]->node);
     ctx.report(bare.front()->node, std::move(r));
   }

@@ -10,7 +10,8 @@ namespace {
 
 class SleepPollingLoop final : public Rule {
  public:
-  explicit SleepPollingLoop(const RuleMeta& meta) : deadline_words_(option_strings(meta, "deadline_words")) {}
+  explicit SleepPollingLoop(const RuleMeta& meta)
+      : deadline_words_(option_strings(meta, "deadline_words")) {}
 
   void check_call(const py::Call& call, Context& ctx) const override {
     const py::Model& m = ctx.model();
@@ -18,12 +19,14 @@ class SleepPollingLoop final : public Rule {
     TSNode loop = enclosing_loop(m, call.node);
     if (ts_node_is_null(loop)) return;
     py::Value delay = m.evaluate(call.argument(0, "seconds"), call.scope);
-    if (delay.kind != py::Value::Kind::Int && delay.kind != py::Value::Kind::Float) return;  // backoff?
+    if (delay.kind != py::Value::Kind::Int && delay.kind != py::Value::Kind::Float)
+      return;  // backoff?
     std::string_view text = m.text(loop);
     for (const auto& w : deadline_words_) {
       if (contains_icase(text, w)) return;
     }
-    double seconds = delay.kind == py::Value::Kind::Int ? static_cast<double>(delay.integer) : delay.real;
+    double seconds =
+        delay.kind == py::Value::Kind::Int ? static_cast<double>(delay.integer) : delay.real;
     std::string shape = "polls";
     std::string total;
     if (ts_node_symbol(loop) == g.for_statement) {
@@ -35,7 +38,8 @@ class SleepPollingLoop final : public Rule {
           py::Value n = m.evaluate(ts_node_named_child(args, 0), call.scope);
           if (n.kind == py::Value::Kind::Int && n.integer > 0) {
             shape = fmt::format("polls up to {} times", n.integer);
-            total = fmt::format(" (up to {:g} s of sleeping in all)", seconds * static_cast<double>(n.integer));
+            total = fmt::format(" (up to {:g} s of sleeping in all)",
+                                seconds * static_cast<double>(n.integer));
           }
         }
       }

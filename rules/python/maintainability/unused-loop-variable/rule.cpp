@@ -25,11 +25,10 @@ class UnusedLoopVariable final : public Rule {
       std::string fixed = header;
       if (at != std::string::npos) fixed.replace(at, name.size(), "_");
       Report r;
-      r.issue = expand(ctx.meta().issue,
-                       {{"name", name},
-                        {"where", scope->kind == py::Scope::Kind::Function
-                                      ? " in `" + scope->name + "`"
-                                      : std::string()}});
+      r.issue = expand(ctx.meta().issue, {{"name", name},
+                                          {"where", scope->kind == py::Scope::Kind::Function
+                                                        ? " in `" + scope->name + "`"
+                                                        : std::string()}});
       r.solution = expand(ctx.meta().solution, {{"fixed", fixed}});
       ctx.report(left, std::move(r));
     }

@@ -1,6 +1,6 @@
 // bind-all-interfaces: "0.0.0.0" / "::" used as a listening address.
-#include "core/text.hpp"
 #include "engine/rule.hpp"
+#include "core/text.hpp"
 
 namespace secreview::rules {
 namespace {
@@ -15,12 +15,13 @@ class BindAllInterfaces final : public Rule {
   void check_module(const py::Model& m, Context& ctx) const override {
     for (TSNode s : m.strings()) {
       std::string_view raw = m.text(s);
-      if (raw.find("0.0.0.0") == std::string_view::npos && raw.find("::") == std::string_view::npos &&
-          raw.find("0:0:0") == std::string_view::npos) {
+      if (raw.find("0.0.0.0") == std::string_view::npos &&
+          raw.find("::") == std::string_view::npos && raw.find("0:0:0") == std::string_view::npos) {
         continue;
       }
       py::Value v = m.evaluate(s, nullptr);
-      if (!v.is_str() || std::find(addresses_.begin(), addresses_.end(), v.str) == addresses_.end()) {
+      if (!v.is_str() ||
+          std::find(addresses_.begin(), addresses_.end(), v.str) == addresses_.end()) {
         continue;
       }
       if (!in_address_position(m, s)) continue;
@@ -58,7 +59,8 @@ class BindAllInterfaces final : public Rule {
   bool in_address_position(const py::Model& m, TSNode s) const {
     const py::Grammar& g = m.grammar();
     TSNode p = ts_node_parent(s);
-    while (!ts_node_is_null(p) && ts_node_symbol(p) == g.parenthesized_expression) p = ts_node_parent(p);
+    while (!ts_node_is_null(p) && ts_node_symbol(p) == g.parenthesized_expression)
+      p = ts_node_parent(p);
     if (ts_node_is_null(p)) return false;
     TSSymbol ps = ts_node_symbol(p);
     if (ps == g.keyword_argument) {

@@ -147,7 +147,8 @@ class UrlopenAnyScheme final : public Rule {
       v.notes.push_back("the URL comes from `" + src + "`");
     } else if (scheme_checked(m, url, scope)) {
       v.confidence = Confidence::Low;
-      v.notes.emplace_back("the function checks the URL's scheme first; make sure file:// is refused");
+      v.notes.emplace_back(
+          "the function checks the URL's scheme first; make sure file:// is refused");
     }
     return v;
   }
