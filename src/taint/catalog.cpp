@@ -87,7 +87,11 @@ std::uint32_t Catalog::all_bits() const {
 
 Catalog Catalog::parse(const std::vector<std::pair<std::string, std::string>>& files) {
   Catalog c;
-  for (const auto& [path, text] : files) {
+  for (const auto& file : files) {
+    // Named references, not structured bindings: clang 14 (the fuzz build) cannot capture
+    // bindings in the lambdas below.
+    const std::string& path = file.first;
+    const std::string& text = file.second;
     toml::table doc;
     try {
       doc = toml::parse(text, path);
