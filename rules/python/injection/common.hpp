@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/rule.hpp"
+#include "rules/python/strings.hpp"
 
 namespace secreview::rules {
 
@@ -203,42 +204,6 @@ inline ScopedNode argv_program(const py::Model& m, TSNode argv, const py::Scope*
 
 // Marks a part of a command template that the code does not fix (an interpolated value).
 inline constexpr char kHole = '\x01';
-
-// Python escape sequences in a non-raw literal as written: `\\`, `\n`, `\t`, quotes.
-inline std::string decode_python_escapes(std::string_view raw) {
-  std::string out;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] != '\\' || i + 1 >= raw.size()) {
-      out += raw[i];
-      continue;
-    }
-    char n = raw[++i];
-    switch (n) {
-      case '\\':
-        out += '\\';
-        break;
-      case 'n':
-        out += '\n';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case '\'':
-        out += '\'';
-        break;
-      case '"':
-        out += '"';
-        break;
-      default:
-        out += '\\';
-        out += n;
-    }
-  }
-  return out;
-}
 
 // The text of a string expression with each part the code does not fix replaced by kHole:
 // f-string interpolations, `%` conversions, `.format()` fields, non-constant operands of `+`.

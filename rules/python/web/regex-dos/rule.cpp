@@ -10,6 +10,7 @@
 
 #include "core/text.hpp"
 #include "engine/rule.hpp"
+#include "rules/python/strings.hpp"
 #include "rules/python/web/request.hpp"
 
 namespace secreview::rules {
@@ -685,92 +686,6 @@ class Analyzer {
   std::vector<bool> follow_;
 };
 
-// Python's escape processing for a non-raw literal (unknown escapes such as \d are kept).
-std::string decode_python(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\\' || i + 1 >= s.size()) {
-      out += s[i];
-      continue;
-    }
-    char e = s[++i];
-    auto hex = [&](std::size_t count) {
-      unsigned long v = 0;
-      std::size_t k = 0;
-      for (; k < count && i + 1 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1]));
-           ++k) {
-        char h = s[++i];
-        v = v * 16 + static_cast<unsigned long>(std::isdigit(static_cast<unsigned char>(h)) != 0
-                                                    ? h - '0'
-                                                    : (h | 0x20) - 'a' + 10);
-      }
-      return v;
-    };
-    auto put = [&](unsigned long cp) {
-      if (cp < 0x80) {
-        out += static_cast<char>(cp);
-      } else {
-        out += "\xC2\xA0";  // a non-ASCII character; which one does not matter here
-      }
-    };
-    switch (e) {
-      case '\\':
-        out += '\\';
-        break;
-      case '\'':
-        out += '\'';
-        break;
-      case '"':
-        out += '"';
-        break;
-      case 'n':
-        out += '\n';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'v':
-        out += '\v';
-        break;
-      case 'a':
-        out += '\a';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case '\n':
-        break;
-      case 'x':
-        put(hex(2));
-        break;
-      case 'u':
-        put(hex(4));
-        break;
-      case 'U':
-        put(hex(8));
-        break;
-      default:
-        if (e >= '0' && e <= '7') {
-          unsigned long v = static_cast<unsigned long>(e - '0');
-          for (int k = 0; k < 2 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7'; ++k) {
-            v = v * 8 + static_cast<unsigned long>(s[++i] - '0');
-          }
-          put(v);
-        } else {
-          out += '\\';
-          out += e;
-        }
-    }
-  }
-  return out;
-}
-
 class RegexDos final : public Rule {
  public:
   explicit RegexDos(const RuleMeta& meta)
@@ -882,7 +797,7 @@ class RegexDos final : public Rule {
           return std::nullopt;
         }
       }
-      out += raw ? body : decode_python(body);
+      out += raw ? body : decode_python_escapes(body);
     }
     return out;
   }

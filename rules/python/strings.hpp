@@ -1,0 +1,110 @@
+#pragma once
+// Python string literals as the interpreter reads them, shared by the rules that look inside
+// commands, queries and regular expressions.
+#include <cctype>
+#include <string>
+#include <string_view>
+
+namespace secreview::rules {
+
+// Appends code point `cp` encoded as UTF-8 (U+FFFD for values outside Unicode).
+inline void append_utf8(std::string& out, unsigned long cp) {
+  if (cp > 0x10FFFF) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Python's escape processing for a non-raw literal (unknown escapes such as \d are kept).
+inline std::string decode_python_escapes(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\\' || i + 1 >= s.size()) {
+      out += s[i];
+      continue;
+    }
+    char e = s[++i];
+    auto hex = [&](std::size_t count) {
+      unsigned long v = 0;
+      std::size_t k = 0;
+      for (; k < count && i + 1 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1]));
+           ++k) {
+        char h = s[++i];
+        v = v * 16 + static_cast<unsigned long>(std::isdigit(static_cast<unsigned char>(h)) != 0
+                                                    ? h - '0'
+                                                    : (h | 0x20) - 'a' + 10);
+      }
+      return v;
+    };
+    auto put = [&](unsigned long cp) { append_utf8(out, cp); };
+    switch (e) {
+      case '\\':
+        out += '\\';
+        break;
+      case '\'':
+        out += '\'';
+        break;
+      case '"':
+        out += '"';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'v':
+        out += '\v';
+        break;
+      case 'a':
+        out += '\a';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case '\n':
+        break;
+      case 'x':
+        put(hex(2));
+        break;
+      case 'u':
+        put(hex(4));
+        break;
+      case 'U':
+        put(hex(8));
+        break;
+      default:
+        if (e >= '0' && e <= '7') {
+          unsigned long v = static_cast<unsigned long>(e - '0');
+          for (int k = 0; k < 2 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7'; ++k) {
+            v = v * 8 + static_cast<unsigned long>(s[++i] - '0');
+          }
+          put(v);
+        } else {
+          out += '\\';
+          out += e;
+        }
+    }
+  }
+  return out;
+}
+
+}  // namespace secreview::rules
