@@ -124,13 +124,33 @@ TEST_F(ScratchRepo, BadRevisionIsAClearError) {
   EXPECT_NE(bad.err.find("/nonexistent.patch: cannot read"), std::string::npos) << bad.err;
 }
 
+// A change that adds a call passing client data to another module's function is a defect of the
+// change, reported at the call, although the sink sits in a file the change did not touch.
+TEST_F(ScratchRepo, ChangeIntroducingAFlowIntoAnotherModule) {
+  write("tools.py",
+        "import subprocess\ndef thumb(name):\n"
+        "    subprocess.run('convert ' + name, shell=True)\n");
+  write("views.py",
+        "from flask import request\nfrom tools import thumb\ndef view():\n"
+        "    name = request.args['n']\n    return name\n");
+  commit("base");
+  write("views.py",
+        "from flask import request\nfrom tools import thumb\ndef view():\n"
+        "    name = request.args['n']\n    thumb(name)\n    return name\n");
+  Result r = review({"--diff", "HEAD", "--no-suggestions"});
+  EXPECT_EQ(r.rc, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("views.py:5:5"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("subprocess.run (tools.py:3)"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("tools.py:3:5"), std::string::npos) << "tools.py did not change";
+}
+
 TEST_F(ScratchRepo, InlineSuppressions) {
   write("s.py",
         "import os\n"
-        "os.system(a)  # secreview: ignore[CWE-78] -- a is a constant table key\n"
-        "os.system(b)  # nosec B605\n"
-        "os.system(c)  # nosec B101\n"
-        "os.system(d)  # secreview: ignore[weak-hash]\n"
+        "os.system(input())  # secreview: ignore[CWE-78] -- a is a constant table key\n"
+        "os.system(input())  # nosec B605\n"
+        "os.system(input())  # nosec B101\n"
+        "os.system(input())  # secreview: ignore[weak-hash]\n"
         "x = 1  # secreview: ignore\n");
   Result r = review({"s.py"});
   EXPECT_EQ(r.rc, 1);
@@ -139,7 +159,7 @@ TEST_F(ScratchRepo, InlineSuppressions) {
   EXPECT_NE(r.out.find("s.py:4:1"), std::string::npos) << "a nosec for another check";
   EXPECT_NE(r.out.find("s.py:5:1"), std::string::npos) << "a suppression for another rule";
   EXPECT_NE(
-      r.out.find("warning: s.py:5:15: this `secreview: ignore` suppression matches no finding"),
+      r.out.find("warning: s.py:5:21: this `secreview: ignore` suppression matches no finding"),
       std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("warning: s.py:6:8:"), std::string::npos);
@@ -231,7 +251,7 @@ TEST(Formats, ReviewSystemGoldens) {
 TEST(Formats, HostileContentIsEscaped) {
   fs::path dir = scratch("hostile_fmt");
   std::ofstream(dir / "x.py")
-      << "import os\nos.system(\"<img src=x onerror=alert(1)> | `rm` \" + a)\n";
+      << "import os\nos.system(\"<img src=x onerror=alert(1)> | `rm` \" + input())\n";
   Result md = run_secreview({"review", "--format", "markdown", (dir / "x.py").string()});
   // Outside fenced code blocks (where Markdown renders nothing as HTML) it must be escaped.
   std::string prose;

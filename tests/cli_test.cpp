@@ -133,7 +133,7 @@ TEST(Cli, OutputFileOption) {
 
 TEST(Cli, BadFilesAreNamedAndTheRunGoesOn) {
   fs::path dir = scratch("bad");
-  std::ofstream(dir / "a_syntax.py") << "import os\ndef broken(:\n    pass\nos.system(cmd)\n";
+  std::ofstream(dir / "a_syntax.py") << "import os\ndef broken(:\n    pass\nos.system(input())\n";
   std::ofstream(dir / "b_binary.py", std::ios::binary) << std::string(
       "\x7f"
       "ELF\0\0\0",
@@ -158,7 +158,7 @@ TEST(Cli, WalkHonoursGitignoreAndSkipsGit) {
   fs::create_directories(dir / "build");
   fs::create_directories(dir / "src");
   std::ofstream(dir / ".gitignore") << "build/\n*_generated.py\n";
-  const char* bad = "import os\nos.system(x)\n";
+  const char* bad = "import os\nos.system(input())\n";
   std::ofstream(dir / ".git" / "hook.py") << bad;
   std::ofstream(dir / "build" / "out.py") << bad;
   std::ofstream(dir / "src" / "x_generated.py") << bad;
@@ -179,7 +179,7 @@ TEST(Cli, WalkHonoursGitignoreAndSkipsGit) {
 
 TEST(Cli, HostileContentIsEscapedInText) {
   fs::path dir = scratch("hostile");
-  std::ofstream(dir / "evil.py") << "import os\nos.system(\"\x1b]0;pwned\x07\" + x)\n";
+  std::ofstream(dir / "evil.py") << "import os\nos.system(\"\x1b]0;pwned\x07\" + input())\n";
   Result r = run_secreview({"review", "--color", (dir / "evil.py").string()});
   EXPECT_EQ(r.rc, 1);
   EXPECT_EQ(r.out.find("\x1b]0;"), std::string::npos) << "raw escape sequence reached the terminal";

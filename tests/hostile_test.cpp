@@ -8,7 +8,7 @@ namespace {
 
 using namespace cli;
 
-constexpr const char* kDefect = "import os\nos.system(cmd)\n";
+constexpr const char* kDefect = "import os\nos.system(input())\n";
 
 class Hostile : public ::testing::Test {
  protected:
@@ -37,10 +37,10 @@ class Hostile : public ::testing::Test {
 };
 
 TEST_F(Hostile, EncodingsAndLineEndings) {
-  write("a_bom.py", "\xEF\xBB\xBFimport os\nos.system(a)\n");
-  write("b_crlf.py", "import os\r\n\r\nos.system(b)\r\n");
-  write("c_cr.py", "import os\ros.system(c)\r");
-  write("d_bad_utf8.py", "# caf\xE9 \xFF\nimport os\nos.system(d)  # \xC3\x28\n");
+  write("a_bom.py", "\xEF\xBB\xBFimport os\nos.system(input())\n");
+  write("b_crlf.py", "import os\r\n\r\nos.system(input())\r\n");
+  write("c_cr.py", "import os\ros.system(input())\r");
+  write("d_bad_utf8.py", "# caf\xE9 \xFF\nimport os\nos.system(input())  # \xC3\x28\n");
   write("e_empty.py", "");
   write("f_only_newlines.py", "\n\n\n");
   Result r = review();
@@ -63,7 +63,7 @@ TEST_F(Hostile, BinaryHugeAndLongLines) {
                                    12) +
                            std::string(5000, '\0'));
   write("b_huge.py", std::string(50u << 20, '#'));  // 50 MB, over the default limit
-  write("c_one_long_line.py", "import os; " + std::string(1u << 20, ' ') + "os.system(x)\n");
+  write("c_one_long_line.py", "import os; " + std::string(1u << 20, ' ') + "os.system(input())\n");
   Result r = review();
   EXPECT_EQ(r.rc, 2) << "an error occurred";
   EXPECT_NE(r.out.find("error: " + (dir_ / "a_binary.py").string() + ": skipped"),
@@ -83,7 +83,7 @@ TEST_F(Hostile, BinaryHugeAndLongLines) {
 
 TEST_F(Hostile, DeepNesting) {
   write("a_parens.py", "import os\nx = " + std::string(10000, '(') + "1" + std::string(10000, ')') +
-                           "\nos.system(a)\n");
+                           "\nos.system(input())\n");
   write("b_lists.py", "x = " + std::string(10000, '[') + std::string(10000, ']') + "\n");
   std::string calls = "x = ";
   for (int i = 0; i < 5000; ++i) calls += "f(";
@@ -93,7 +93,7 @@ TEST_F(Hostile, DeepNesting) {
   write("d_attributes.py", attrs + "\n");
   std::string ifs;
   for (int i = 0; i < 100; ++i) ifs += std::string(static_cast<std::size_t>(i), ' ') + "if a:\n";
-  write("e_ifs.py", ifs + std::string(100, ' ') + "eval(x)\n");
+  write("e_ifs.py", ifs + std::string(100, ' ') + "eval(input())\n");
   std::string sum = "x = a";
   for (int i = 0; i < 20000; ++i) sum += " + a";
   write("f_binop.py", sum + "\n");

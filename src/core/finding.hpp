@@ -1,6 +1,7 @@
 #pragma once
 // What a check reports (Finding), what the pipeline reports about a file (Diagnostic), and the
 // per-file result that flows to filters and reporters.
+#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,6 +32,7 @@ struct Position {
 struct TraceStep {
   Position at;
   std::string message;
+  std::string file;  // empty: the finding's own file; else a step in another module
   bool operator==(const TraceStep&) const = default;
 };
 
@@ -67,6 +69,15 @@ struct Diagnostic {
   std::string message;
 };
 
+// A call to an imported function that the taint analysis could not see into (the function is
+// in another module). Kept for the cross-module pass; never reported.
+struct ModuleCall {
+  std::string qualified;      // "helpers.run"; ".helpers.run" for a relative import
+  bool tainted_args = false;  // some argument carries client data or a parameter's data
+  bool operator==(const ModuleCall&) const = default;
+  auto operator<=>(const ModuleCall&) const = default;
+};
+
 struct FileResult {
   std::string path;
   bool analysed = false;  // false when the file could not be read at all
@@ -74,6 +85,7 @@ struct FileResult {
   std::uint64_t bytes = 0;
   std::vector<Finding> findings;  // sorted by position, then rule id
   std::vector<Diagnostic> diagnostics;
+  std::vector<ModuleCall> module_calls;  // sorted, unique; for the cross-module taint pass
 };
 
 // Orders findings by position then rule id, and keeps one finding per rule and start position.

@@ -106,10 +106,12 @@ Review review_change(const ChangeSource& source, const Engine& engine, const Run
         return r;
       }
       r = review_text(c.path, std::move(shown.out), engine, options);
+      r.module_calls.clear();  // other modules are read from the work tree, not from new_rev
     }
-    keep_changed_lines(r, c);
     return r;
   });
+  follow_imports(review.files, engine, options);
+  for (std::size_t i = 0; i < todo.size(); ++i) keep_changed_lines(review.files[i], *todo[i]);
   std::sort(info.reviewed.begin(), info.reviewed.end());
   review.change = std::move(info);
   review.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -127,7 +127,8 @@ void Engine::dispatch_calls(const py::Model& model, const std::vector<bool>& liv
   }
 }
 
-FileResult Engine::analyze(const std::string& path, std::string text) const {
+FileResult Engine::analyze(const std::string& path, std::string text,
+                           taint::Modules* modules) const {
   FileResult result;
   result.path = path;
   result.bytes = text.size();
@@ -158,14 +159,16 @@ FileResult Engine::analyze(const std::string& path, std::string text) const {
          "syntax error; the parts of the file that parse were still reviewed"});
   }
   std::vector<Finding> findings;
-  taint::Lazy taint(model);
+  taint::Lazy taint(model, modules);
   dispatch_calls(model, live, findings, taint);
   for (std::uint32_t idx : module_rules_) {
     if (!live[idx]) continue;
     Context ctx(model, active_[idx]->meta, findings, &taint);
     active_[idx]->check->check_module(model, ctx);
   }
+  if (const taint::Result* flows = taint.ran()) result.module_calls = flows->imported_calls();
   merge_flows(findings);
+  confirm_by_flows(findings, taint);
   std::erase_if(findings, [&](const Finding& f) {
     return f.kind == FindingKind::Defect &&
            (f.severity < options_.min_severity || f.confidence < options_.min_confidence);
@@ -175,6 +178,35 @@ FileResult Engine::analyze(const std::string& path, std::string text) const {
   assign_fingerprints(findings);
   result.findings = std::move(findings);
   return result;
+}
+
+void Engine::confirm_by_flows(std::vector<Finding>& findings, taint::Lazy& taint) const {
+  for (Finding& f : findings) {
+    if (f.kind != FindingKind::Defect || !f.trace.empty()) continue;
+    const LoadedRule* rule = registry_.find(f.rule_id);
+    if (!rule || !rule->meta.taint_confidence) continue;
+    const taint::Flow* confirmed = nullptr;
+    for (const taint::Flow& flow : taint.get().flows()) {
+      std::uint32_t first = ts_node_start_point(flow.sink).row + 1;
+      std::uint32_t last = ts_node_end_point(flow.sink).row + 1;
+      if (flow.cwe == f.cwe && f.start.line >= first && f.start.line <= last) {
+        confirmed = &flow;
+        break;
+      }
+    }
+    std::uint32_t bit = taint::Catalog::builtin().bit(f.cwe);
+    taint::Result::Reach reach = taint.get().reach_at(f.start);
+    if (confirmed) {
+      f.trace = confirmed->trace;
+      f.confidence = Confidence::High;
+    } else if (reach.tainted & bit) {
+      f.confidence = Confidence::High;  // client data; a sink the catalog does not list
+    } else if (reach.parameter & bit) {
+      f.confidence = Confidence::Medium;  // the enclosing function's parameters: callers unknown
+    } else {
+      f.confidence = Confidence::Low;  // no data found reaching it, or neutralised on the way
+    }
+  }
 }
 
 void Engine::apply_suppressions(const py::Model& model, std::vector<Finding>& findings,

@@ -31,8 +31,10 @@ class Engine {
  public:
   Engine(const RuleRegistry& registry, EngineOptions options);
 
-  // Analyses one Python file's text. `path` is how the file is named in findings.
-  FileResult analyze(const std::string& path, std::string text) const;
+  // Analyses one Python file's text. `path` is how the file is named in findings. With
+  // `modules`, the taint analysis sees into functions imported from other modules.
+  FileResult analyze(const std::string& path, std::string text,
+                     taint::Modules* modules = nullptr) const;
 
   std::size_t active_rules() const { return active_.size(); }
 
@@ -40,6 +42,7 @@ class Engine {
   bool selected(const RuleMeta& m) const;
   void dispatch_calls(const py::Model& model, const std::vector<bool>& live,
                       std::vector<Finding>& out, taint::Lazy& taint) const;
+  void confirm_by_flows(std::vector<Finding>& findings, taint::Lazy& taint) const;
   void apply_suppressions(const py::Model& model, std::vector<Finding>& findings,
                           std::vector<Diagnostic>& diagnostics) const;
 

@@ -73,7 +73,7 @@ RuleMeta parse_rule_meta(std::string_view path, std::string_view toml_text) {
   static const std::vector<std::string_view> kKnown = {
       "id",       "title",      "summary",  "issue",    "solution", "cwe",
       "severity", "confidence", "category", "language", "check",    "aliases",
-      "triggers", "references", "match",    "options",  "evidence"};
+      "triggers", "references", "match",    "options",  "evidence", "taint_confidence"};
   for (const auto& [k, v] : t) {
     if (std::find(kKnown.begin(), kKnown.end(), k.str()) == kKnown.end()) {
       fail(path, "unknown key '" + std::string(k.str()) + "'");
@@ -104,6 +104,7 @@ RuleMeta parse_rule_meta(std::string_view path, std::string_view toml_text) {
   }
   m.language = t["language"].value_or(std::string("python"));
   m.check = t["check"].value_or(std::string());
+  m.taint_confidence = t["taint_confidence"].value_or(false);
   m.evidence = t["evidence"].value_or(std::string());
   if (m.kind == FindingKind::Suggestion && m.evidence.empty()) {
     fail(path, "a maintainability rule needs 'evidence' (a regex its cited lines match)");

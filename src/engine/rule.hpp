@@ -38,6 +38,10 @@ struct RuleMeta {
   std::vector<std::string> aliases;  // Bandit / Ruff / Semgrep ids ("B602", "S602")
   std::vector<std::string> calls;    // subscriptions: "subprocess.Popen", ".execute", "*"
   bool module = false;               // wants the whole module (check_module)
+  // The finding is only as likely as the data reaching it is untrusted: high confidence when the
+  // taint analysis shows client data reaching the flagged call (the finding takes the trace),
+  // low when it does not (the value's origin is unknown: callers, other modules).
+  bool taint_confidence = false;
   // Words at least one of which every file the rule reports on contains (case-sensitive); files
   // with none are not analysed for this rule. Omitted: derived from `calls`.
   std::vector<std::string> triggers;

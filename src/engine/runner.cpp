@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "engine/gitignore.hpp"
+#include "taint/project.hpp"
 
 namespace fs = std::filesystem;
 
@@ -154,7 +155,8 @@ Discovery discover(const std::vector<std::string>& paths) {
   return out;
 }
 
-FileResult review_file(const std::string& path, const Engine& engine, const RunOptions& options) {
+FileResult review_file(const std::string& path, const Engine& engine, const RunOptions& options,
+                       taint::Modules* modules) {
   FileResult result;
   result.path = path;
   auto error = [&](std::string message) {
@@ -198,11 +200,11 @@ FileResult review_file(const std::string& path, const Engine& engine, const RunO
   }
   ::close(fd);
   text.resize(got);
-  return review_text(path, std::move(text), engine, options);
+  return review_text(path, std::move(text), engine, options, modules);
 }
 
 FileResult review_text(const std::string& path, std::string text, const Engine& engine,
-                       const RunOptions& options) {
+                       const RunOptions& options, taint::Modules* modules) {
   FileResult result;
   result.path = path;
   auto error = [&](std::string message) {
@@ -214,7 +216,7 @@ FileResult review_text(const std::string& path, std::string text, const Engine& 
     return error("skipped: the file contains NUL bytes, so it is not Python source");
   }
   try {
-    return engine.analyze(path, std::move(text));
+    return engine.analyze(path, std::move(text), modules);
   } catch (const std::exception& e) {
     return error(fmt::format("internal error while analysing: {}", e.what()));
   }
@@ -239,6 +241,21 @@ std::vector<FileResult> analyze_parallel(std::size_t n, unsigned jobs,
   return results;
 }
 
+void follow_imports(std::vector<FileResult>& files, const Engine& engine,
+                    const RunOptions& options) {
+  std::optional<taint::Project> project;
+  for (FileResult& f : files) {
+    std::vector<ModuleCall> calls = std::move(f.module_calls);
+    f.module_calls.clear();
+    if (calls.empty()) continue;
+    if (!project) project.emplace(options.max_file_size);
+    if (!project->matters(f.path, calls)) continue;
+    FileResult again = review_file(f.path, engine, options, &*project);
+    again.module_calls.clear();
+    if (again.analysed) f = std::move(again);
+  }
+}
+
 Review review_paths(const std::vector<std::string>& paths, const Engine& engine,
                     const RunOptions& options) {
   auto t0 = std::chrono::steady_clock::now();
@@ -248,6 +265,7 @@ Review review_paths(const std::vector<std::string>& paths, const Engine& engine,
   review.files = analyze_parallel(found.files.size(), options.jobs, [&](std::size_t i) {
     return review_file(found.files[i], engine, options);
   });
+  follow_imports(review.files, engine, options);
   review.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return review;
 }

@@ -47,10 +47,16 @@ std::vector<FileResult> analyze_parallel(std::size_t n, unsigned jobs,
 
 // Analyses text that is already in memory (never throws: problems become diagnostics).
 FileResult review_text(const std::string& path, std::string text, const Engine& engine,
-                       const RunOptions& options);
+                       const RunOptions& options, taint::Modules* modules = nullptr);
 
 // Reads and analyses one file (never throws: problems become diagnostics).
-FileResult review_file(const std::string& path, const Engine& engine, const RunOptions& options);
+FileResult review_file(const std::string& path, const Engine& engine, const RunOptions& options,
+                       taint::Modules* modules = nullptr);
+
+// The cross-module taint pass over files read from disk: analyses again, one by one in path order,
+// each file whose calls into other modules can change its flows (taint/project.hpp).
+void follow_imports(std::vector<FileResult>& files, const Engine& engine,
+                    const RunOptions& options);
 
 Review review_paths(const std::vector<std::string>& paths, const Engine& engine,
                     const RunOptions& options);

@@ -52,8 +52,10 @@ ojson with_related(ojson j, const Finding& f) {
   if (!f.trace.empty()) {
     ojson trace = ojson::array();
     for (const auto& t : f.trace) {
-      trace.push_back(ojson{
-          {"line", t.at.line}, {"column", t.at.column}, {"message", utf8_sanitize(t.message)}});
+      ojson step{
+          {"line", t.at.line}, {"column", t.at.column}, {"message", utf8_sanitize(t.message)}};
+      if (!t.file.empty()) step["path"] = utf8_sanitize(t.file);
+      trace.push_back(std::move(step));
     }
     j["trace"] = std::move(trace);
   }

@@ -140,7 +140,7 @@ void write_sarif(std::ostream& os, const ReportInput& in) {
           locs.push_back(
               {{"location",
                 {{"physicalLocation",
-                  {{"artifactLocation", location(x.path)},
+                  {{"artifactLocation", location(t.file.empty() ? x.path : t.file)},
                    {"region", {{"startLine", t.at.line}, {"startColumn", t.at.column}}}}},
                  {"message", {{"text", utf8_sanitize(t.message)}}}}}});
         }

@@ -83,7 +83,8 @@ void write_text(std::ostream& os, const ReportInput& in) {
         std::string flow;
         for (const TraceStep& t : x.trace) {
           if (!flow.empty()) flow += " \u2192 ";
-          flow += fmt::format("{} (line {})", t.message, t.at.line);
+          flow += t.file.empty() ? fmt::format("{} (line {})", t.message, t.at.line)
+                                 : fmt::format("{} ({}:{})", t.message, t.file, t.at.line);
         }
         os << "   - Flow: " << terminal_safe(flow) << "\n";
       }

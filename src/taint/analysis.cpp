@@ -18,23 +18,29 @@ struct TraceNode {
   std::shared_ptr<const TraceNode> prev;
   Position at;
   std::string message;
+  std::string file;  // empty: this file
 };
 using TracePtr = std::shared_ptr<const TraceNode>;
 
-TracePtr extend(TracePtr prev, Position at, std::string message) {
-  if (prev && prev->message == message && prev->at.line == at.line) return prev;
-  return std::make_shared<const TraceNode>(TraceNode{std::move(prev), at, std::move(message)});
+TracePtr extend(TracePtr prev, Position at, std::string message, std::string file = {}) {
+  if (prev && prev->message == message && prev->at.line == at.line && prev->file == file) {
+    return prev;
+  }
+  return std::make_shared<const TraceNode>(
+      TraceNode{std::move(prev), at, std::move(message), std::move(file)});
 }
 
 std::vector<TraceStep> steps_of(const TracePtr& t) {
   std::vector<TraceStep> out;
-  for (const TraceNode* n = t.get(); n; n = n->prev.get()) out.push_back({n->at, n->message});
+  for (const TraceNode* n = t.get(); n; n = n->prev.get()) {
+    out.push_back({n->at, n->message, n->file});
+  }
   std::reverse(out.begin(), out.end());
   return out;
 }
 
 TracePtr append(TracePtr base, const std::vector<TraceStep>& steps) {
-  for (const auto& s : steps) base = extend(std::move(base), s.at, s.message);
+  for (const auto& s : steps) base = extend(std::move(base), s.at, s.message, s.file);
   return base;
 }
 
@@ -158,8 +164,8 @@ State Result::state(TSNode expr) const {
 
 class Analyzer {
  public:
-  Analyzer(const py::Model& m, const Catalog& c, Result& out)
-      : m_(m), g_(m.grammar()), c_(c), out_(out) {
+  Analyzer(const py::Model& m, const Catalog& c, const Options& options, Result& out)
+      : m_(m), g_(m.grammar()), c_(c), options_(options), out_(out) {
     const TSLanguage* lang = tree_sitter_python();
     auto sym = [&](const char* n) {
       return ts_language_symbol_for_name(lang, n, static_cast<uint32_t>(std::strlen(n)), true);
@@ -209,6 +215,30 @@ class Analyzer {
   }
 
   void run() {
+    // Attributes of `self` that hold client data are known only after the method setting them
+    // ran; when there are any, a second pass lets every method read them.
+    pass();
+    if (!fields_.empty()) pass();
+    std::sort(out_.flows_.begin(), out_.flows_.end(), [](const Flow& a, const Flow& b) {
+      if (ts_node_start_byte(a.sink) != ts_node_start_byte(b.sink)) {
+        return ts_node_start_byte(a.sink) < ts_node_start_byte(b.sink);
+      }
+      return a.cwe < b.cwe;
+    });
+    auto& calls = out_.imported_calls_;
+    std::sort(calls.begin(), calls.end());
+    calls.erase(std::unique(calls.begin(), calls.end()), calls.end());
+    if (options_.export_summaries) export_summaries();
+  }
+
+  void pass() {
+    out_.flows_.clear();
+    out_.states_.clear();
+    out_.reach_.clear();
+    out_.imported_calls_.clear();
+    seen_flows_.clear();
+    infos_.clear();
+    by_name_.clear();
     infos_.reserve(m_.functions().size() + 1);
     for (const auto& f : m_.functions()) {
       FnInfo info;
@@ -226,12 +256,18 @@ class Analyzer {
       if (f.scope && f.scope->parent) by_name_[{f.scope->parent, f.name}] = i;
     }
     for (std::size_t i = 0; i < infos_.size(); ++i) analyse(i);
-    std::sort(out_.flows_.begin(), out_.flows_.end(), [](const Flow& a, const Flow& b) {
-      if (ts_node_start_byte(a.sink) != ts_node_start_byte(b.sink)) {
-        return ts_node_start_byte(a.sink) < ts_node_start_byte(b.sink);
-      }
-      return a.cwe < b.cwe;
-    });
+  }
+
+  // `self.<attr>` inside a method: the class scope and the attribute; else null scope.
+  std::pair<const py::Scope*, std::string> self_field(TSNode attribute) const {
+    if (!frame_ || !frame_->info->fn || sym(attribute) != g_.attribute) return {};
+    const py::Function& f = *frame_->info->fn;
+    TSNode obj = m_.unwrap(field(attribute, g_.f_object));
+    if (!f.is_method || f.params.empty() || !f.scope || !f.scope->parent ||
+        sym(obj) != g_.identifier || m_.text(obj) != f.params[0].name) {
+      return {};
+    }
+    return {f.scope->parent, std::string(m_.text(field(attribute, g_.f_attribute)))};
   }
 
  private:
@@ -300,6 +336,7 @@ class Analyzer {
   }
 
   void record(TSNode n, const Taint& t) {
+    note(n, t);
     State s = State::Clean;
     for (const Origin& o : t.origins) {
       if (o.id >= 0) {
@@ -310,6 +347,14 @@ class Analyzer {
     }
     State& slot = out_.states_[n.id];
     slot = std::max(slot, s);
+  }
+
+  // Keeps which sink CWEs the data reaching `n` is dangerous for, by `n`'s position.
+  void note(TSNode n, const Taint& t) {
+    if (t.empty()) return;
+    Position at = pos(n);
+    Result::Reach& r = out_.reach_[{at.line, at.column}];
+    for (const Origin& o : t.origins) (o.id >= 0 ? r.tainted : r.parameter) |= o.mask;
   }
 
   // ---- functions ----------------------------------------------------------------------------
@@ -483,7 +528,7 @@ class Analyzer {
   void reach(const Sink& sink, TSNode at, TSNode argument, const std::string& sink_name,
              const Taint& t) {
     std::uint32_t bit = c_.bit(sink.cwe);
-    std::vector<TraceStep> tail{{pos(at), sink_name}};
+    std::vector<TraceStep> tail{{pos(at), sink_name, {}}};
     for (const Origin& o : t.origins) {
       if (!(o.mask & bit)) continue;
       if (o.id >= 0) {
@@ -625,7 +670,15 @@ class Analyzer {
         }
         return source(e, excerpt(e), excerpt(e));
       }
-      if (s == g_.attribute) return eval(field(e, g_.f_object), env, depth + 1);
+      if (s == g_.attribute) {
+        Taint t = eval(field(e, g_.f_object), env, depth + 1);
+        if (auto key = self_field(e); key.first) {
+          if (auto it = fields_.find(key); it != fields_.end()) {
+            t.merge(it->second.stepped(pos(e), "self." + key.second));
+          }
+        }
+        return t;
+      }
       if (s == g_.subscript) {
         eval(field(e, g_.f_subscript), env, depth + 1);
         return eval(field(e, g_.f_value), env, depth + 1);
@@ -760,6 +813,8 @@ class Analyzer {
     }
     std::vector<Arg> args = eval_arguments(call, env, depth);
     CallName cn = name_of(call);
+    note(call, receiver);
+    for (const Arg& a : args) note(call, a.taint);
 
     if (!lookup(call_sources_, cn).empty()) {
       const Source* src = lookup(call_sources_, cn).front();
@@ -776,6 +831,18 @@ class Analyzer {
       Taint t = apply_summary(*f, method, call, args, env);
       t.keep(~cleared);
       return t;
+    }
+    if (cleared == 0 && cn.origin == py::NameOrigin::Import) {
+      bool tainted = !receiver.empty() || std::any_of(args.begin(), args.end(), [](const Arg& a) {
+        return !a.taint.empty();
+      });
+      out_.imported_calls_.push_back({cn.qualified, tainted});
+      if (options_.modules) {
+        if (const ExternalSummary* x =
+                options_.modules->function(m_.source().path(), cn.qualified)) {
+          return apply_external(*x, call, args);
+        }
+      }
     }
     if (cleared == all_) return {};
 
@@ -887,7 +954,7 @@ class Analyzer {
     for (const ParamSink& ps : f.summary.sinks) {
       if (ps.param < 0 || static_cast<std::size_t>(ps.param) >= params.size()) continue;
       std::vector<TraceStep> inner;
-      inner.push_back({at, call_name});
+      inner.push_back({at, call_name, {}});
       inner.insert(inner.end(), ps.inner.begin(), ps.inner.end());
       for (const Origin& o : params[static_cast<std::size_t>(ps.param)].origins) {
         if (!(o.mask & ps.bit)) continue;
@@ -923,6 +990,108 @@ class Analyzer {
       }
     }
     return out;
+  }
+
+  // ---- other modules ------------------------------------------------------------------------
+  // Maps the arguments of a call to an imported function through that function's summary: into
+  // flows reported at this call (the sink is in the other module) and into the result.
+  Taint apply_external(const ExternalSummary& x, TSNode call, const std::vector<Arg>& args) {
+    std::vector<Taint> params(x.params.size());
+    std::size_t n = 0;
+    for (const Arg& a : args) {
+      if (a.splat) break;
+      if (!a.keyword.empty()) {
+        for (std::size_t k = 0; k < x.params.size(); ++k) {
+          if (x.params[k].name == a.keyword) params[k].merge(a.taint);
+        }
+        continue;
+      }
+      std::size_t k = n++;
+      if (k < x.params.size() && x.params[k].positional) params[k].merge(a.taint);
+    }
+    std::string call_name = excerpt(field(call, g_.f_function)) + "()";
+    Position at = pos(call);
+    for (const ExternalSummary::ParamSink& ps : x.sinks) {
+      if (ps.param >= params.size()) continue;
+      std::uint32_t bit = c_.bit(ps.sink->cwe);
+      std::vector<TraceStep> inner{{at, call_name, {}}};
+      inner.insert(inner.end(), ps.inner.begin(), ps.inner.end());
+      TSNode argument = call;
+      if (const Arg* a = positional(args, ps.param)) argument = a->node;
+      for (const Origin& o : params[ps.param].origins) {
+        if (!(o.mask & bit)) continue;
+        if (o.id >= 0) {
+          add_flow(*ps.sink, call, argument, call_name + " → " + ps.sink_name, o, inner);
+        } else if (frame_) {
+          ParamSink up;
+          up.param = static_cast<int>(-o.id - 1);
+          up.bit = bit;
+          up.inner = steps_of(append(o.trace, inner));
+          up.sink = ps.sink;
+          up.at = call;
+          up.argument = argument;
+          up.sink_name = call_name + " → " + ps.sink_name;
+          frame_->info->summary.sinks.push_back(std::move(up));
+        }
+      }
+    }
+    Taint out;
+    for (const ExternalSummary::Return& r : x.ret) {
+      if (r.param < 0) {
+        Origin o;
+        // Outside this file's byte range, and the same for every call of that source.
+        o.id = static_cast<std::int64_t>(
+            (fnv1a64(r.source, fnv1a64(r.steps.empty() ? "" : r.steps.front().file)) >> 2) |
+            (1ULL << 61));
+        o.mask = r.mask;
+        o.source = r.source;
+        o.trace = extend(append(nullptr, r.steps), at, call_name);
+        Taint t;
+        t.origins.push_back(std::move(o));
+        out.merge(t);
+        continue;
+      }
+      auto k = static_cast<std::size_t>(r.param);
+      if (k >= params.size()) continue;
+      for (Origin o : params[k].origins) {
+        o.mask &= r.mask;
+        if (!o.mask) continue;
+        o.trace = extend(append(extend(o.trace, at, call_name), r.steps), at, call_name);
+        Taint t;
+        t.origins.push_back(std::move(o));
+        out.merge(t);
+      }
+    }
+    return out;
+  }
+
+  // The summaries of the module's top-level functions, with this file's path on every step.
+  void export_summaries() {
+    const std::string& path = m_.source().path();
+    auto located = [&](std::vector<TraceStep> steps) {
+      for (TraceStep& t : steps) {
+        if (t.file.empty()) t.file = path;
+      }
+      return steps;
+    };
+    for (FnInfo& info : infos_) {
+      if (!info.fn || !info.fn->scope || info.fn->scope->parent != &m_.module_scope() ||
+          info.status != FnInfo::Status::Done) {
+        continue;
+      }
+      ExternalSummary x;
+      for (const py::Parameter& p : info.fn->params) {
+        x.params.push_back({p.name, p.kind == py::Parameter::Kind::Plain});
+      }
+      for (const ParamSink& ps : info.summary.sinks) {
+        x.sinks.push_back(
+            {static_cast<std::size_t>(ps.param), ps.sink, ps.sink_name, located(ps.inner)});
+      }
+      for (const Origin& o : info.summary.ret.origins) {
+        x.ret.push_back({o.id >= 0 ? -1 : -o.id - 1, o.mask, o.source, located(steps_of(o.trace))});
+      }
+      if (!x.sinks.empty() || !x.ret.empty()) out_.exports_[info.fn->name] = std::move(x);
+    }
   }
 
   // ---- statements ---------------------------------------------------------------------------
@@ -1253,6 +1422,13 @@ class Analyzer {
       TSNode obj = m_.unwrap(field(target, g_.f_value));
       check_store(target, obj, t);
     }
+    if (s == g_.attribute) {
+      if (auto key = self_field(target); key.first) {
+        Taint real = t;
+        std::erase_if(real.origins, [](const Origin& o) { return o.id < 0; });
+        if (!real.empty()) fields_[key].merge(real.stepped(pos(target), "self." + key.second));
+      }
+    }
     if (s == g_.subscript || s == g_.attribute) {
       if (t.empty()) return;
       TSNode root = root_name(target);
@@ -1401,6 +1577,7 @@ class Analyzer {
   const py::Model& m_;
   const py::Grammar& g_;
   const Catalog& c_;
+  const Options& options_;
   Result& out_;
   std::uint32_t all_ = 0;
   std::uint32_t path_bit_ = 0;
@@ -1418,14 +1595,25 @@ class Analyzer {
   std::vector<FnInfo> infos_;
   std::map<std::pair<const py::Scope*, std::string>, std::size_t> by_name_;
   std::unordered_set<std::uint64_t> seen_flows_;
+  // Client data stored in `self.<attr>` by some method of a class, kept across passes.
+  std::map<std::pair<const py::Scope*, std::string>, Taint> fields_;
   Frame* frame_ = nullptr;
   int nesting_ = 0;
   int frames_ = 0;
 };
 
-Result analyze(const py::Model& model, const Catalog& catalog) {
+bool ExternalSummary::returns_source() const {
+  return std::any_of(ret.begin(), ret.end(), [](const Return& r) { return r.param < 0; });
+}
+
+bool ExternalSummary::uses_parameters() const {
+  return !sinks.empty() ||
+         std::any_of(ret.begin(), ret.end(), [](const Return& r) { return r.param >= 0; });
+}
+
+Result analyze(const py::Model& model, const Catalog& catalog, const Options& options) {
   Result r;
-  Analyzer a(model, catalog, r);
+  Analyzer a(model, catalog, options, r);
   a.run();
   return r;
 }

@@ -12,6 +12,7 @@
 #include <tree_sitter/api.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -42,32 +43,101 @@ enum class State : std::uint8_t {
   Tainted,    // client data reaches it
 };
 
+// ---- across modules ---------------------------------------------------------------------------
+// What a top-level function of another module does with its parameters, kept as plain data so it
+// outlives that module's tree. Trace steps carry that module's path.
+struct ExternalSummary {
+  struct Param {
+    std::string name;
+    bool positional = true;  // can be passed by position (not *args, **kw or keyword-only)
+  };
+  struct ParamSink {
+    std::size_t param = 0;
+    const Sink* sink = nullptr;  // in the builtin catalog
+    std::string sink_name;
+    std::vector<TraceStep> inner;  // from the parameter to the sink, inclusive
+  };
+  struct Return {
+    std::int64_t param = -1;  // the parameter that reaches the return value; -1: a source
+    std::uint32_t mask = 0;   // the sink CWEs it is still dangerous for
+    std::string source;       // for a source: the expression as written
+    std::vector<TraceStep> steps;
+  };
+  std::vector<Param> params;
+  std::vector<ParamSink> sinks;
+  std::vector<Return> ret;
+
+  bool returns_source() const;
+  bool uses_parameters() const;  // a parameter reaches a sink or the return value
+};
+
+using ImportedCall = ModuleCall;  // see core/finding.hpp
+
+// Resolves an imported function to its summary; implemented by the project pass
+// (taint/project.hpp). Null when the module is not found or the function has none.
+class Modules {
+ public:
+  virtual ~Modules() = default;
+  virtual const ExternalSummary* function(const std::string& importer,
+                                          const std::string& qualified) = 0;
+};
+
+struct Options {
+  Modules* modules = nullptr;     // summaries of imported functions; null: each file alone
+  bool export_summaries = false;  // fill Result::exports
+};
+
 class Result {
  public:
   // Flows in a fixed order (by sink position, then CWE).
   const std::vector<Flow>& flows() const { return flows_; }
   // The taint of a call argument (or receiver) as the analysis saw it.
   State state(TSNode expr) const;
+  // What reaches the expression (a call argument or a call) that starts at `at`: the sink CWEs
+  // client data is still dangerous for, and those data from the enclosing function's
+  // parameters is (as bits; Catalog::bit). Zero and zero when nothing reaches it or it was not
+  // evaluated.
+  struct Reach {
+    std::uint32_t tainted = 0;
+    std::uint32_t parameter = 0;
+  };
+  Reach reach_at(Position at) const {
+    auto it = reach_.find({at.line, at.column});
+    return it == reach_.end() ? Reach{} : it->second;
+  }
+  // Calls to imported functions, sorted, unique: what a cross-module pass would need.
+  const std::vector<ImportedCall>& imported_calls() const { return imported_calls_; }
+  // With Options::export_summaries: the summaries of the module's top-level functions by name.
+  const std::map<std::string, ExternalSummary>& exports() const { return exports_; }
 
  private:
   friend class Analyzer;
   std::vector<Flow> flows_;
   std::unordered_map<const void*, State> states_;
+  std::vector<ImportedCall> imported_calls_;
+  std::map<std::string, ExternalSummary> exports_;
+  std::map<std::pair<std::uint32_t, std::uint32_t>, Reach> reach_;
 };
 
-Result analyze(const py::Model& model, const Catalog& catalog = Catalog::builtin());
+Result analyze(const py::Model& model, const Catalog& catalog = Catalog::builtin(),
+               const Options& options = {});
 
 // The analysis of one file, run on first use: files no taint-aware rule looks at cost nothing.
 class Lazy {
  public:
-  explicit Lazy(const py::Model& model) : model_(model) {}
+  explicit Lazy(const py::Model& model, Modules* modules = nullptr)
+      : model_(model), modules_(modules) {}
   const Result& get() {
-    if (!result_) result_ = std::make_unique<Result>(analyze(model_));
+    if (!result_)
+      result_ = std::make_unique<Result>(analyze(model_, Catalog::builtin(), {modules_}));
     return *result_;
   }
+  // The analysis if a rule asked for it, else null.
+  const Result* ran() const { return result_.get(); }
 
  private:
   const py::Model& model_;
+  Modules* modules_ = nullptr;
   std::unique_ptr<Result> result_;
 };
 

@@ -2,6 +2,7 @@
 // program, the trace it reports, summaries across functions, and the catalog parser.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "engine/engine.hpp"
@@ -226,6 +227,68 @@ TEST(TaintEngine, PatternFindingOnAFlowTakesItsTrace) {
           .analyze("m.py", program("def f():\n    os.system('ls ' + request.args['d'])\n"));
   ASSERT_EQ(t.findings.size(), 1u);
   EXPECT_EQ(t.findings[0].rule_id, "tainted-shell-command");
+}
+
+// Confidence of pattern rules the taint analysis makes precise (`taint_confidence = true`):
+// client data -> high with the trace; the function's parameters -> medium; nothing found or
+// neutralised for the rule's CWE -> low.
+TEST(TaintEngine, PatternConfidenceFollowsTheData) {
+  EngineOptions strict;
+  strict.min_confidence = Confidence::Low;
+  FileResult r = Engine(RuleRegistry::builtin(), strict)
+                     .analyze("m.py", program("import shlex\n"                              // 3
+                                              "def f(cmd):\n"                               // 4
+                                              "    os.system('ls ' + request.args['d'])\n"  // 5
+                                              "    os.system('ls ' + cmd)\n"                // 6
+                                              "    os.system('ls ' + build())\n"            // 7
+                                              "    q = shlex.quote(request.args['e'])\n"    // 8
+                                              "    os.system('ls ' + q)\n"));               // 9
+  std::map<std::uint32_t, Confidence> by_line;
+  for (const Finding& f : r.findings) {
+    if (f.rule_id == "shell-command-string") by_line[f.start.line] = f.confidence;
+  }
+  EXPECT_EQ(by_line, (std::map<std::uint32_t, Confidence>{{5, Confidence::High},
+                                                          {6, Confidence::Medium},
+                                                          {7, Confidence::Low},
+                                                          {9, Confidence::Low}}));
+  // The default profile (medium and up) keeps the parameter case, not the unknown one.
+  EngineOptions normal;
+  normal.min_confidence = Confidence::Medium;
+  FileResult d = Engine(RuleRegistry::builtin(), normal)
+                     .analyze("m.py", program("def f(cmd):\n    os.system('ls ' + cmd)\n"
+                                              "os.system('ls ' + build())\n"));
+  std::vector<std::uint32_t> lines;
+  for (const Finding& f : d.findings) {
+    if (f.cwe == 78) lines.push_back(f.start.line);
+  }
+  EXPECT_EQ(lines, (std::vector<std::uint32_t>{4}));
+}
+
+// Client data a method stores in `self.<attr>` reaches the sinks of the class's other methods,
+// whichever comes first in the file; a sanitised attribute does not.
+TEST(Taint, SelfAttributesCarryTaintBetweenMethods) {
+  Analysed a(
+      program("class Job:\n"                                      // 3
+              "    def run(self):\n"                              // 4
+              "        os.system('convert ' + self.name)\n"       // 5
+              "    def load(self):\n"                             // 6
+              "        self.name = request.args['name']\n"        // 7
+              "        self.size = int(request.args['size'])\n"   // 8
+              "    def resize(self):\n"                           // 9
+              "        os.system('convert %d' % self.size)\n"));  // 10
+  EXPECT_EQ(a.flows(), (Flows{{78, 5}}));
+  ASSERT_EQ(a.result.flows().size(), 1u);
+  std::vector<std::string> steps;
+  for (const TraceStep& t : a.result.flows()[0].trace) {
+    steps.push_back(t.message + "@" + std::to_string(t.at.line));
+  }
+  EXPECT_EQ(steps, (std::vector<std::string>{"request.args['name']@7", "self.name@7", "self.name@5",
+                                             "os.system@5"}));
+  // Another class's attribute of the same name is not the same field.
+  Analysed b(
+      program("class A:\n    def load(self):\n        self.name = request.args['n']\n"
+              "class B:\n    def run(self):\n        os.system(self.name)\n"));
+  EXPECT_TRUE(b.flows().empty());
 }
 
 // Comments are named children anywhere: among with-items, arguments, if branches, try clauses.
