@@ -42,6 +42,7 @@ struct ReviewArgs {
   std::vector<std::string> ignore;
   std::uint64_t max_file_size = 32ull << 20;
   bool no_suggestions = false;
+  bool no_taint = false;
   bool suggestions_only = false;
   std::vector<std::string> settings;  // RULE.OPTION=VALUE
   std::string diff;
@@ -146,6 +147,7 @@ int run_review(const ReviewArgs& a) {
     return kExitError;
   }
   eo.defects = !a.suggestions_only;
+  eo.taint = !a.no_taint;
   eo.suggestions = !a.no_suggestions && (a.suggestions_only || config.suggestions.value_or(true));
   eo.only.insert(select.begin(), select.end());
   eo.exclude.insert(ignore.begin(), ignore.end());
@@ -352,6 +354,9 @@ int run_main(int argc, char** argv) {
       ->delimiter(',');
   review->add_option("--max-file-size", ra.max_file_size, "Skip files larger than this (bytes)");
   review->add_flag("--no-suggestions", ra.no_suggestions, "Report security defects only");
+  review->add_flag("--no-taint", ra.no_taint,
+                   "Skip the data-flow analysis: no tainted-* rules, and command/SQL/eval "
+                   "findings keep their rule's confidence");
   review->add_flag("--suggestions-only", ra.suggestions_only,
                    "Report maintainability suggestions only");
   review

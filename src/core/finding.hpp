@@ -72,8 +72,9 @@ struct Diagnostic {
 // A call to an imported function that the taint analysis could not see into (the function is
 // in another module). Kept for the cross-module pass; never reported.
 struct ModuleCall {
-  std::string qualified;      // "helpers.run"; ".helpers.run" for a relative import
-  bool tainted_args = false;  // some argument carries client data or a parameter's data
+  std::string qualified;        // "helpers.run"; ".helpers.run" for a relative import
+  bool client_args = false;     // some argument carries client data
+  bool parameter_args = false;  // some argument carries a parameter's data, in a file with sources
   bool operator==(const ModuleCall&) const = default;
   auto operator<=>(const ModuleCall&) const = default;
 };

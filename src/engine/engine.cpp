@@ -88,6 +88,7 @@ bool Engine::selected(const RuleMeta& m) const {
   if (m.language != "python") return false;
   if (m.kind == FindingKind::Defect && !options_.defects) return false;
   if (m.kind == FindingKind::Suggestion && !options_.suggestions) return false;
+  if (m.check == "taint" && !options_.taint) return false;
   if (!options_.only.empty() &&
       std::none_of(options_.only.begin(), options_.only.end(),
                    [&](const std::string& s) { return matches_selector(m, s); })) {
@@ -168,7 +169,7 @@ FileResult Engine::analyze(const std::string& path, std::string text,
   }
   if (const taint::Result* flows = taint.ran()) result.module_calls = flows->imported_calls();
   merge_flows(findings);
-  confirm_by_flows(findings, taint);
+  if (options_.taint) confirm_by_flows(findings, taint);
   std::erase_if(findings, [&](const Finding& f) {
     return f.kind == FindingKind::Defect &&
            (f.severity < options_.min_severity || f.confidence < options_.min_confidence);

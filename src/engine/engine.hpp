@@ -21,6 +21,7 @@ struct EngineOptions {
   bool suggestions = true;        // run maintainability rules
   bool show_suppressed = false;   // keep suppressed findings (marked) instead of dropping them
   bool prefilter = true;          // skip parsing files that no active rule's triggers match
+  bool taint = true;              // data-flow analysis: `tainted-*` rules, confidence from flows
   bool warn_unused_suppressions = true;  // warn about `secreview: ignore` matching nothing
 };
 

@@ -243,17 +243,22 @@ std::vector<FileResult> analyze_parallel(std::size_t n, unsigned jobs,
 
 void follow_imports(std::vector<FileResult>& files, const Engine& engine,
                     const RunOptions& options) {
-  std::optional<taint::Project> project;
-  for (FileResult& f : files) {
-    std::vector<ModuleCall> calls = std::move(f.module_calls);
-    f.module_calls.clear();
-    if (calls.empty()) continue;
-    if (!project) project.emplace(options.max_file_size);
-    if (!project->matters(f.path, calls)) continue;
-    FileResult again = review_file(f.path, engine, options, &*project);
-    again.module_calls.clear();
-    if (again.analysed) f = std::move(again);
+  std::vector<std::size_t> todo;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!files[i].module_calls.empty()) todo.push_back(i);
   }
+  if (todo.empty()) return;
+  taint::Project project(options.max_file_size);
+  std::vector<FileResult> again = analyze_parallel(todo.size(), options.jobs, [&](std::size_t k) {
+    const FileResult& first = files[todo[k]];
+    if (!project.matters(first.path, first.module_calls)) return FileResult{};
+    taint::FileModules modules(project, first.module_calls);
+    return review_file(first.path, engine, options, &modules);
+  });
+  for (std::size_t k = 0; k < todo.size(); ++k) {
+    if (again[k].analysed) files[todo[k]] = std::move(again[k]);
+  }
+  for (FileResult& f : files) f.module_calls.clear();
 }
 
 Review review_paths(const std::vector<std::string>& paths, const Engine& engine,

@@ -53,8 +53,8 @@ FileResult review_text(const std::string& path, std::string text, const Engine& 
 FileResult review_file(const std::string& path, const Engine& engine, const RunOptions& options,
                        taint::Modules* modules = nullptr);
 
-// The cross-module taint pass over files read from disk: analyses again, one by one in path order,
-// each file whose calls into other modules can change its flows (taint/project.hpp).
+// The cross-module taint pass over files read from disk: analyses again, in parallel, each file
+// whose calls into other modules can change its flows (taint/project.hpp).
 void follow_imports(std::vector<FileResult>& files, const Engine& engine,
                     const RunOptions& options);
 

@@ -152,7 +152,9 @@ struct FnInfo {
   enum class Status : std::uint8_t { New, Running, Done } status = Status::New;
   Summary summary;
   std::map<std::string, const Source*, std::less<>> object_params;  // `request` parameters
-  std::vector<const Sink*> return_sinks;  // the function's return value is a sink (a view)
+  std::vector<const Sink*> return_sinks;      // the function's return value is a sink (a view)
+  bool gets_client_data = false;              // some call of this file passes client data to it
+  std::vector<std::size_t> passes_params_to;  // functions it calls with its parameters' data
 };
 
 }  // namespace
@@ -226,6 +228,25 @@ class Analyzer {
       return a.cwe < b.cwe;
     });
     auto& calls = out_.imported_calls_;
+    // A parameter's data passed to another module matters only in a function that client data
+    // of this file reaches (through calls between its functions).
+    std::vector<bool> reached(infos_.size(), false);
+    std::vector<std::size_t> work;
+    for (std::size_t i = 0; i < infos_.size(); ++i) {
+      if (infos_[i].gets_client_data) work.push_back(i);
+    }
+    while (!work.empty()) {
+      std::size_t i = work.back();
+      work.pop_back();
+      if (reached[i]) continue;
+      reached[i] = true;
+      for (std::size_t j : infos_[i].passes_params_to) work.push_back(j);
+    }
+    std::vector<bool> keep(calls.size(), false);
+    for (auto [call, fn] : calls_in_) keep[call] = reached[static_cast<std::size_t>(fn)];
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+      if (!keep[i]) calls[i].parameter_args = false;
+    }
     std::sort(calls.begin(), calls.end());
     calls.erase(std::unique(calls.begin(), calls.end()), calls.end());
     if (options_.export_summaries) export_summaries();
@@ -236,6 +257,7 @@ class Analyzer {
     out_.states_.clear();
     out_.reach_.clear();
     out_.imported_calls_.clear();
+    calls_in_.clear();
     seen_flows_.clear();
     infos_.clear();
     by_name_.clear();
@@ -833,13 +855,21 @@ class Analyzer {
       return t;
     }
     if (cleared == 0 && cn.origin == py::NameOrigin::Import) {
-      bool tainted = !receiver.empty() || std::any_of(args.begin(), args.end(), [](const Arg& a) {
-        return !a.taint.empty();
-      });
-      out_.imported_calls_.push_back({cn.qualified, tainted});
-      if (options_.modules) {
-        if (const ExternalSummary* x =
-                options_.modules->function(m_.source().path(), cn.qualified)) {
+      ImportedCall ic{cn.qualified, false, false};
+      auto flag = [&](const Taint& t) {
+        for (const Origin& o : t.origins) (o.id >= 0 ? ic.client_args : ic.parameter_args) = true;
+      };
+      flag(receiver);
+      for (const Arg& a : args) flag(a.taint);
+      Modules* mods = options_.modules;
+      const std::string& path = m_.source().path();
+      bool wanted = mods && (ic.client_args ||
+                             (ic.parameter_args && mods->passes_client_data(path, cn.qualified)) ||
+                             mods->may_return_source(path, cn.qualified));
+      if (frame_) calls_in_.emplace_back(out_.imported_calls_.size(), frame_->info - infos_.data());
+      out_.imported_calls_.push_back(std::move(ic));
+      if (wanted) {
+        if (const ExternalSummary* x = mods->function(path, cn.qualified)) {
           return apply_external(*x, call, args);
         }
       }
@@ -922,6 +952,15 @@ class Analyzer {
 
   Taint apply_summary(FnInfo& f, bool method, TSNode call, const std::vector<Arg>& args,
                       Env& /*env*/) {
+    for (const Arg& a : args) {
+      for (const Origin& o : a.taint.origins) {
+        if (o.id >= 0) {
+          f.gets_client_data = true;
+        } else if (frame_) {
+          frame_->info->passes_params_to.push_back(static_cast<std::size_t>(&f - infos_.data()));
+        }
+      }
+    }
     if (f.status == FnInfo::Status::New && frames_ < kMaxFrames) {
       std::size_t idx = static_cast<std::size_t>(&f - infos_.data());
       analyse(idx);
@@ -1598,6 +1637,8 @@ class Analyzer {
   // Client data stored in `self.<attr>` by some method of a class, kept across passes.
   std::map<std::pair<const py::Scope*, std::string>, Taint> fields_;
   Frame* frame_ = nullptr;
+  // (index in imported_calls_, index of the calling function in infos_)
+  std::vector<std::pair<std::size_t, std::ptrdiff_t>> calls_in_;
   int nesting_ = 0;
   int frames_ = 0;
 };

@@ -80,6 +80,12 @@ class Modules {
   virtual ~Modules() = default;
   virtual const ExternalSummary* function(const std::string& importer,
                                           const std::string& qualified) = 0;
+  // A cheap test before function() for calls without client data in their arguments: false when
+  // no function of that module can return client data.
+  virtual bool may_return_source(const std::string& importer, const std::string& qualified) = 0;
+  // Whether the call passes parameter data of a function that client data reaches (as the first,
+  // single-file pass found), so the callee's summary can extend a flow.
+  virtual bool passes_client_data(const std::string& importer, const std::string& qualified) = 0;
 };
 
 struct Options {

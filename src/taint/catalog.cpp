@@ -80,6 +80,27 @@ std::uint32_t Catalog::bit(int cwe) const {
   return std::uint32_t{1} << static_cast<unsigned>(it - cwes.begin());
 }
 
+std::vector<std::string> Catalog::source_words() const {
+  std::vector<std::string> words;
+  for (const Source& s : sources) {
+    for (const std::string& n : s.names) {
+      std::size_t dot = n.rfind('.');
+      if (s.kind == Source::Kind::Object) {  // flask.request: the module must import flask
+        words.push_back(n.substr(0, n.find('.')));
+      } else if (s.kind == Source::Kind::Call && dot == std::string::npos) {
+        words.push_back(n + "(");
+      } else if (s.kind == Source::Kind::Call) {  // sys.stdin.read: "stdin"
+        std::size_t prev = n.rfind('.', dot - 1);
+        std::size_t from = prev == std::string::npos ? 0 : prev + 1;
+        words.push_back(n.substr(from, dot - from));
+      }
+    }
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
 std::uint32_t Catalog::all_bits() const {
   return cwes.size() >= 32 ? ~std::uint32_t{0}
                            : (std::uint32_t{1} << static_cast<unsigned>(cwes.size())) - 1;

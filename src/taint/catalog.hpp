@@ -67,6 +67,10 @@ struct Catalog {
   // The bit of a CWE in a taint mask (0 when the catalog has no sink for it).
   std::uint32_t bit(int cwe) const;
   std::uint32_t all_bits() const;
+  // Words a module must contain for one of its functions to return client data: the modules
+  // of source objects (`flask` for flask.request) and the names of source calls (`input(`,
+  // `stdin`).
+  std::vector<std::string> source_words() const;
 
   // Parses (path, contents) pairs of TOML files. Throws std::runtime_error naming the file.
   static Catalog parse(const std::vector<std::pair<std::string, std::string>>& files);

@@ -1,5 +1,6 @@
 #include "taint/project.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -15,7 +16,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kMaxLevels = 8;  // ancestor directories searched for an absolute import
-constexpr int kMaxDepth = 4;   // modules analysed in a chain of imports
 
 bool is_file(const fs::path& p) {
   std::error_code ec;
@@ -76,60 +76,110 @@ std::optional<ImportTarget> resolve_import(const std::string& importer,
   return std::nullopt;
 }
 
-const Project::Module* Project::module(const std::string& path) {
-  auto [it, fresh] = modules_.try_emplace(path);
-  if (!fresh) return it->second.done ? &it->second : nullptr;  // cycle: being analysed
-  if (depth_ >= kMaxDepth) {
-    modules_.erase(it);
-    return nullptr;
+const Project::Functions& Project::module(const std::string& path) {
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = modules_.find(path); it != modules_.end()) return *it->second;
   }
-  std::ifstream in(path, std::ios::binary);
-  std::string text;
-  if (in) {
-    in.seekg(0, std::ios::end);
-    auto size = static_cast<std::uint64_t>(in.tellg());
-    in.seekg(0);
-    if (size <= max_file_size_) {
-      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
-  }
+  auto functions = std::make_unique<Functions>();
+  std::string text = read(path);
   if (!text.empty() && text.find('\0') == std::string::npos) {
     if (py::Tree tree = py::parse(text)) {
       SourceFile source(path, std::move(text));
       py::Model model(source, tree.get());
-      ++depth_;
-      Result r = analyze(model, Catalog::builtin(), Options{this, true});
-      --depth_;
-      it = modules_.find(path);
-      it->second.functions = r.exports();
+      Options options;
+      options.export_summaries = true;  // and no modules: its own file only
+      *functions = analyze(model, Catalog::builtin(), options).exports();
     }
   }
-  it = modules_.find(path);
-  it->second.done = true;
-  return &it->second;
+  std::lock_guard lock(mutex_);
+  // Another worker may have analysed it meanwhile, with the same result.
+  return *modules_.try_emplace(path, std::move(functions)).first->second;
+}
+
+std::string Project::read(const std::string& path) const {
+  std::ifstream in(path, std::ios::binary);
+  std::string text;
+  if (!in) return text;
+  in.seekg(0, std::ios::end);
+  auto size = static_cast<std::uint64_t>(in.tellg());
+  in.seekg(0);
+  if (size <= max_file_size_) {
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return text;
+}
+
+std::optional<ImportTarget> Project::target(const std::string& importer,
+                                            const std::string& qualified) {
+  auto key = std::make_pair(fs::path(importer).parent_path().string(), qualified);
+  std::optional<ImportTarget> t;
+  bool known = false;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto r = resolved_.find(key); r != resolved_.end()) {
+      t = r->second;
+      known = true;
+    }
+  }
+  if (!known) {
+    t = resolve_import(importer, qualified);
+    std::lock_guard lock(mutex_);
+    resolved_.try_emplace(key, t);
+  }
+  if (t && t->path == fs::path(importer).lexically_normal().string()) return std::nullopt;
+  return t;
+}
+
+bool Project::mentions_sources(const std::string& path) {
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = mentions_.find(path); it != mentions_.end()) return it->second;
+  }
+  static const std::vector<std::string> kWords = Catalog::builtin().source_words();
+  std::string text = read(path);
+  bool found = std::any_of(kWords.begin(), kWords.end(),
+                           [&](const std::string& w) { return text.find(w) != std::string::npos; });
+  std::lock_guard lock(mutex_);
+  mentions_.try_emplace(path, found);
+  return found;
 }
 
 const ExternalSummary* Project::function(const std::string& importer,
                                          const std::string& qualified) {
-  std::string dir = fs::path(importer).parent_path().string();
-  auto key = std::make_pair(dir, qualified);
-  auto r = resolved_.find(key);
-  if (r == resolved_.end()) r = resolved_.emplace(key, resolve_import(importer, qualified)).first;
-  if (!r->second || r->second->path == fs::path(importer).lexically_normal().string()) {
-    return nullptr;
-  }
-  const Module* m = module(r->second->path);
-  if (!m) return nullptr;
-  auto f = m->functions.find(r->second->function);
-  return f == m->functions.end() ? nullptr : &f->second;
+  std::optional<ImportTarget> t = target(importer, qualified);
+  if (!t) return nullptr;
+  const Functions& m = module(t->path);
+  auto f = m.find(t->function);
+  return f == m.end() ? nullptr : &f->second;
+}
+
+bool Project::may_return_source(const std::string& importer, const std::string& qualified) {
+  std::optional<ImportTarget> t = target(importer, qualified);
+  return t && mentions_sources(t->path);
 }
 
 bool Project::matters(const std::string& importer, const std::vector<ImportedCall>& calls) {
   for (const ImportedCall& c : calls) {
+    bool tainted = c.client_args || c.parameter_args;
+    if (!tainted && !may_return_source(importer, c.qualified)) continue;
     const ExternalSummary* x = function(importer, c.qualified);
-    if (x && (x->returns_source() || (c.tainted_args && x->uses_parameters()))) return true;
+    if (x && (x->returns_source() || (tainted && x->uses_parameters()))) return true;
   }
   return false;
+}
+
+FileModules::FileModules(Project& project, const std::vector<ImportedCall>& first_pass)
+    : project_(project) {
+  for (const ImportedCall& c : first_pass) {
+    if (c.parameter_args) reached_.push_back(c.qualified);
+  }
+  std::sort(reached_.begin(), reached_.end());
+}
+
+bool FileModules::passes_client_data(const std::string& /*importer*/,
+                                     const std::string& qualified) {
+  return std::binary_search(reached_.begin(), reached_.end(), qualified);
 }
 
 }  // namespace secreview::taint

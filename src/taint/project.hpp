@@ -1,11 +1,12 @@
 #pragma once
 // Taint across modules. The first pass analyses every file alone and notes its calls to imported
 // functions (FileResult::module_calls). A file whose analysis could change with what those
-// functions do is analysed again with a Project, which finds each function's module on disk,
-// analyses it (on demand, bottom-up, cycles cut off) and hands back its summary. The second
-// pass runs files one by one in path order, so its results never depend on thread scheduling.
+// functions do is analysed again with a FileModules view of the Project, which finds each
+// function's module on disk, analyses it once and hands back its summary.
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,28 +28,54 @@ struct ImportTarget {
 std::optional<ImportTarget> resolve_import(const std::string& importer,
                                            const std::string& qualified);
 
-class Project final : public Modules {
+// The modules of a review, shared by every worker of the cross-module pass (thread-safe). A
+// module is analysed at most once, on its own: its functions' summaries see into the functions of
+// its own file, not into further modules (A -> B is followed, A -> B -> C is not), so a summary
+// depends only on the module's text and the pass gives the same result on any number of threads.
+class Project {
  public:
   explicit Project(std::uint64_t max_file_size) : max_file_size_(max_file_size) {}
 
-  const ExternalSummary* function(const std::string& importer,
-                                  const std::string& qualified) override;
-
+  // The summary of the imported function `qualified` called from `importer`; null when its
+  // module is not found or the function passes nothing on.
+  const ExternalSummary* function(const std::string& importer, const std::string& qualified);
+  // False when no function of that module can return client data (its text has no source word).
+  bool may_return_source(const std::string& importer, const std::string& qualified);
   // Whether summaries can change the analysis of a file that made `calls`: some callee returns
   // client data, or gets tainted arguments and passes a parameter on to a sink or its result.
   bool matters(const std::string& importer, const std::vector<ImportedCall>& calls);
 
  private:
-  struct Module {
-    bool done = false;
-    std::map<std::string, ExternalSummary> functions;
-  };
-  const Module* module(const std::string& path);
+  using Functions = std::map<std::string, ExternalSummary>;
+  const Functions& module(const std::string& path);
+  std::optional<ImportTarget> target(const std::string& importer, const std::string& qualified);
+  std::string read(const std::string& path) const;
+  bool mentions_sources(const std::string& path);
 
   std::uint64_t max_file_size_;
-  std::map<std::string, Module> modules_;
+  std::mutex mutex_;  // guards the maps; analyses run outside it
+  std::map<std::string, std::unique_ptr<const Functions>> modules_;
   std::map<std::pair<std::string, std::string>, std::optional<ImportTarget>> resolved_;
-  int depth_ = 0;
+  std::map<std::string, bool> mentions_;
+};
+
+// What the taint analysis of one file sees of the project: the summaries of the functions it
+// imports, for the calls the file's first, single-file pass found worth following.
+class FileModules final : public Modules {
+ public:
+  FileModules(Project& project, const std::vector<ImportedCall>& first_pass);
+  const ExternalSummary* function(const std::string& importer,
+                                  const std::string& qualified) override {
+    return project_.function(importer, qualified);
+  }
+  bool may_return_source(const std::string& importer, const std::string& qualified) override {
+    return project_.may_return_source(importer, qualified);
+  }
+  bool passes_client_data(const std::string& importer, const std::string& qualified) override;
+
+ private:
+  Project& project_;
+  std::vector<std::string> reached_;  // called with parameter data client data reaches, sorted
 };
 
 }  // namespace secreview::taint
