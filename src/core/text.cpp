@@ -47,6 +47,26 @@ bool contains_icase(std::string_view haystack, std::string_view needle) {
   return it != haystack.end();
 }
 
+std::vector<std::string> identifier_words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty()) out.push_back(std::move(cur));
+    cur.clear();
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto ch = static_cast<unsigned char>(s[i]);
+    if (!std::isalnum(ch)) {
+      flush();
+      continue;
+    }
+    if (std::isupper(ch) && i > 0 && std::islower(static_cast<unsigned char>(s[i - 1]))) flush();
+    cur += static_cast<char>(std::tolower(ch));
+  }
+  flush();
+  return out;
+}
+
 std::string to_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = lower(c);

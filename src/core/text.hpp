@@ -12,6 +12,9 @@ std::string_view trim(std::string_view s);
 bool starts_with_icase(std::string_view s, std::string_view prefix);
 bool contains_icase(std::string_view haystack, std::string_view needle);
 std::string to_lower(std::string_view s);
+// The lower-case words of an identifier or text, split at non-alphanumerics and camelCase:
+// "dbPassword" -> {"db", "password"}; "DB_PASS" -> {"db", "pass"}; "tmp-dir2" -> {"tmp", "dir2"}.
+std::vector<std::string> identifier_words(std::string_view s);
 
 // Calls fn(line) for each line of text, without the line terminator (\n, \r\n or \r).
 template <typename Fn>

@@ -535,6 +535,21 @@ std::string Model::qualify(TSNode expr, const Scope* scope, NameOrigin* origin) 
   return {};
 }
 
+bool Model::is_local_instance(TSNode expr, const Scope* scope) const {
+  expr = unwrap(expr);
+  if (ts_node_symbol(expr) == g_.identifier) {
+    TSNode bound = single_value(expr, scope);
+    if (ts_node_is_null(bound)) return false;
+    scope = scope_of(bound);
+    expr = unwrap(bound);
+  }
+  if (ts_node_symbol(expr) != g_.call) return false;
+  TSNode callee = ts_node_child_by_field_id(expr, g_.f_function);
+  if (ts_node_symbol(callee) != g_.identifier) return false;
+  const Binding* b = lookup(text(callee), scope);
+  return b && b->kind == Binding::Kind::Definition;
+}
+
 TSNode Model::single_value(TSNode identifier, const Scope* scope) const {
   identifier = unwrap(identifier);
   if (ts_node_is_null(identifier) || ts_node_symbol(identifier) != g_.identifier) return {};

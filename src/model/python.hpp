@@ -197,6 +197,9 @@ class Model {
   const Scope* scope_of(TSNode n) const;
   // The expression `name` is bound to when it has exactly one binding (a Value); null node else.
   TSNode single_value(TSNode identifier, const Scope* scope) const;
+  // An object made by a class or function defined in this file: `Packet()` in `Packet().raw(...)`,
+  // or a name bound once to such a call (so its methods are not a library's).
+  bool is_local_instance(TSNode expr, const Scope* scope) const;
   // Strips parentheses: `((x))` -> `x`.
   TSNode unwrap(TSNode n) const;
 

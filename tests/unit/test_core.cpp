@@ -82,3 +82,14 @@ TEST(Findings, SortAndDeduplicate) {
 
 }  // namespace
 }  // namespace secreview
+
+namespace secreview {
+TEST(Text, IdentifierWords) {
+  using W = std::vector<std::string>;
+  EXPECT_EQ(identifier_words("dbPassword"), (W{"db", "password"}));
+  EXPECT_EQ(identifier_words("DB_PASS"), (W{"db", "pass"}));
+  EXPECT_EQ(identifier_words("tmp-dir2 /x"), (W{"tmp", "dir2", "x"}));
+  EXPECT_EQ(identifier_words("HTTPServer"), (W{"httpserver"}));
+  EXPECT_TRUE(identifier_words("__").empty());
+}
+}  // namespace secreview

@@ -86,29 +86,6 @@ class AssertUsedForSecurity final : public Rule {
     return false;
   }
 
-  // Splits an identifier or text into lower-case words at `_`, non-letters and camelCase.
-  static std::vector<std::string> words_of(std::string_view s) {
-    std::vector<std::string> out;
-    std::string cur;
-    auto flush = [&] {
-      if (!cur.empty()) out.push_back(to_lower(cur));
-      cur.clear();
-    };
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      unsigned char ch = static_cast<unsigned char>(s[i]);
-      if (!std::isalnum(ch)) {
-        flush();
-        continue;
-      }
-      bool upper = std::isupper(ch) != 0;
-      bool prev_lower = i > 0 && std::islower(static_cast<unsigned char>(s[i - 1])) != 0;
-      if (upper && prev_lower) flush();
-      cur += static_cast<char>(ch);
-    }
-    flush();
-    return out;
-  }
-
   // Up to three distinct identifiers or strings in the condition that have a security word,
   // as "`user`, `is_admin`"; empty when none has one.
   std::string security_word(const py::Model& m, TSNode cond) const {
@@ -119,7 +96,7 @@ class AssertUsedForSecurity final : public Rule {
       TSNode n = ts_tree_cursor_current_node(&c);
       TSSymbol s = ts_node_symbol(n);
       if ((s == g.identifier || s == g.string_content) && found.size() < 3) {
-        for (const auto& w : words_of(m.text(n))) {
+        for (const auto& w : identifier_words(m.text(n))) {
           if (std::find(words_.begin(), words_.end(), w) == words_.end()) continue;
           std::string shown = s == g.identifier ? "`" + std::string(m.text(n)) + "`"
                                                 : "`\"" + excerpt(m, n, 30) + "\"`";

@@ -81,28 +81,8 @@ class HardcodedTmpPath final : public Rule {
     return out;
   }
 
-  static std::vector<std::string> words_of(std::string_view s) {
-    std::vector<std::string> out;
-    std::string cur;
-    auto flush = [&] {
-      if (!cur.empty()) out.push_back(to_lower(cur));
-      cur.clear();
-    };
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      unsigned char ch = static_cast<unsigned char>(s[i]);
-      if (!std::isalnum(ch)) {
-        flush();
-        continue;
-      }
-      if (std::isupper(ch) && i > 0 && std::islower(static_cast<unsigned char>(s[i - 1]))) flush();
-      cur += static_cast<char>(ch);
-    }
-    flush();
-    return out;
-  }
-
   bool names_path(std::string_view name) const {
-    for (const auto& w : words_of(name)) {
+    for (const auto& w : identifier_words(name)) {
       if (std::find(words_.begin(), words_.end(), w) != words_.end()) return true;
     }
     return false;

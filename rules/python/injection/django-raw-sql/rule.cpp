@@ -120,7 +120,7 @@ class DjangoRawSql final : public Rule {
         break;
       }
     }
-    if (local_instance(m, ts_node_child_by_field_id(call.callee, g.f_object), call.scope)) {
+    if (m.is_local_instance(ts_node_child_by_field_id(call.callee, g.f_object), call.scope)) {
       return false;
     }
     for (const auto& imp : m.imports()) {
@@ -129,24 +129,6 @@ class DjangoRawSql final : public Rule {
       }
     }
     return false;
-  }
-
-  // An object of a class or function defined in this file: `Packet().raw(...)`, or a name bound
-  // once to such a call.
-  static bool local_instance(const py::Model& m, TSNode recv, const py::Scope* scope) {
-    recv = m.unwrap(recv);
-    const py::Grammar& g = m.grammar();
-    if (ts_node_symbol(recv) == g.identifier) {
-      TSNode bound = m.single_value(recv, scope);
-      if (ts_node_is_null(bound)) return false;
-      scope = m.scope_of(bound);
-      recv = m.unwrap(bound);
-    }
-    if (ts_node_symbol(recv) != g.call) return false;
-    TSNode callee = ts_node_child_by_field_id(recv, g.f_function);
-    if (ts_node_symbol(callee) != g.identifier) return false;
-    const py::Binding* b = m.lookup(m.text(callee), scope);
-    return b && b->kind == py::Binding::Kind::Definition;
   }
 
   std::vector<std::string> modules_;

@@ -76,7 +76,7 @@ class BroadExcept final : public Rule {
             " is expected to raise, so Ctrl-C and `sys.exit()` still stop the program.";
       }
     } else {
-      std::string broad = broad_name(m, type);
+      std::string broad = broad_exception_name(m, type);
       if (broad.empty() || !h.swallows()) return;
       what = broad == "BaseException"
                  ? "every exception, including KeyboardInterrupt (Ctrl-C) and SystemExit"
@@ -88,27 +88,6 @@ class BroadExcept final : public Rule {
     }
     r.issue = expand(ctx.meta().issue, {{"clause", head}, {"what", what}, {"handler", handler}});
     ctx.report(clause, std::move(r));
-  }
-
-  // "Exception" or "BaseException" when `type` names the builtin (alone or in a tuple).
-  static std::string broad_name(const py::Model& m, TSNode type) {
-    const py::Grammar& g = m.grammar();
-    type = m.unwrap(type);
-    std::vector<TSNode> names;
-    if (ts_node_symbol(type) == g.tuple) {
-      for (uint32_t i = 0; i < ts_node_named_child_count(type); ++i) {
-        names.push_back(m.unwrap(ts_node_named_child(type, i)));
-      }
-    } else {
-      names.push_back(type);
-    }
-    const py::Scope* scope = m.scope_of(type);
-    for (TSNode n : names) {
-      if (ts_node_symbol(n) != g.identifier) continue;
-      std::string_view t = m.text(n);
-      if ((t == "Exception" || t == "BaseException") && !m.lookup(t, scope)) return std::string(t);
-    }
-    return {};
   }
 
   Handler inspect(const py::Model& m, TSNode block, const std::string& alias) const {

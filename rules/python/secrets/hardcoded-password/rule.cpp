@@ -8,25 +8,6 @@
 namespace secreview::rules {
 namespace {
 
-// "dbPassword" -> {"db", "password"}; "DB_PASS" -> {"db", "pass"}.
-std::vector<std::string> words_of(std::string_view name) {
-  std::vector<std::string> words;
-  std::string cur;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    char c = name[i];
-    bool upper = std::isupper(static_cast<unsigned char>(c)) != 0;
-    bool prev_lower = i > 0 && std::islower(static_cast<unsigned char>(name[i - 1])) != 0;
-    if (!std::isalnum(static_cast<unsigned char>(c)) || (upper && prev_lower)) {
-      if (!cur.empty()) words.push_back(cur);
-      cur.clear();
-      if (!std::isalnum(static_cast<unsigned char>(c))) continue;
-    }
-    cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  if (!cur.empty()) words.push_back(cur);
-  return words;
-}
-
 class HardcodedPassword final : public Rule {
  public:
   explicit HardcodedPassword(const RuleMeta& meta)
@@ -91,7 +72,7 @@ class HardcodedPassword final : public Rule {
   bool is_password_name(std::string_view name) const {
     if (name.empty()) return false;
     bool hit = false;
-    for (const auto& w : words_of(name)) {
+    for (const auto& w : identifier_words(name)) {
       if (std::find(not_words_.begin(), not_words_.end(), w) != not_words_.end()) return false;
       if (std::find(words_.begin(), words_.end(), w) != words_.end()) hit = true;
     }

@@ -23,7 +23,7 @@ class FlaskDebugTrue final : public Rule {
     std::string text = excerpt(m, call.callee, 32);
     if (!app.empty()) {
       r.issue = expand(ctx.meta().issue, {{"call", text}, {"app", "a " + app + " application"}});
-    } else if (imports_flask(m) && !local_instance(m, recv, call.scope)) {
+    } else if (imports_flask(m) && !m.is_local_instance(recv, call.scope)) {
       r.issue =
           expand(ctx.meta().issue, {{"call", text}, {"app", "`" + excerpt(m, recv, 24) + "`"}});
       r.issue += " (the receiver is not shown to be a Flask app, but the file uses Flask)";
@@ -54,24 +54,6 @@ class FlaskDebugTrue final : public Rule {
     if (ts_node_symbol(recv) != g.call) return {};
     std::string q = m.qualify(ts_node_child_by_field_id(recv, g.f_function), scope);
     return std::find(classes_.begin(), classes_.end(), q) != classes_.end() ? q : std::string();
-  }
-
-  // An object of a class or function defined in this file (`Job().run`), or a name bound once
-  // to one.
-  static bool local_instance(const py::Model& m, TSNode recv, const py::Scope* scope) {
-    const py::Grammar& g = m.grammar();
-    recv = m.unwrap(recv);
-    if (ts_node_symbol(recv) == g.identifier) {
-      TSNode bound = m.single_value(recv, scope);
-      if (ts_node_is_null(bound)) return false;
-      scope = m.scope_of(bound);
-      recv = m.unwrap(bound);
-    }
-    if (ts_node_symbol(recv) != g.call) return false;
-    TSNode callee = ts_node_child_by_field_id(recv, g.f_function);
-    if (ts_node_symbol(callee) != g.identifier) return false;
-    const py::Binding* b = m.lookup(m.text(callee), scope);
-    return b && b->kind == py::Binding::Kind::Definition;
   }
 
   bool imports_flask(const py::Model& m) const {
