@@ -161,3 +161,16 @@ TEST_F(Hostile, NeverRunsTheReviewedCode) {
 }
 
 }  // namespace
+
+// Inputs fuzz_python crashed on, kept so they stay fixed.
+TEST_F(Hostile, FuzzFoundInputs) {
+  // A decorator with no decorated definition after it (syntax error): csrf-exempt looked for the
+  // definition's name in a null node.
+  write("a_decorator_alone.py",
+        "from flask_wtf.csrf import CSRFProtect\ncsrf_protect = CSRFProtect(app)\n"
+        "@csrf_protect.exempt\n    return eval(\"(\" + formula + \") * 2\")\n");
+  Result r = review();
+  EXPECT_EQ(r.rc, 1) << r.err;
+  EXPECT_NE(r.out.find("a_decorator_alone.py:3:2"), std::string::npos) << r.out;
+  expect_good_file_reviewed(r);
+}

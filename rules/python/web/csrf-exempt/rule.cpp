@@ -121,8 +121,11 @@ class CsrfExempt final : public Rule {
     for (TSNode up = p; target.empty() && !ts_node_is_null(up); up = ts_node_parent(up)) {
       TSSymbol us = ts_node_symbol(up);
       if (us == g.decorator) {
+        // In a tree with syntax errors a decorator may have no decorated definition.
         TSNode def = ts_node_child_by_field_id(ts_node_parent(up), g.f_definition);
-        target = std::string(m.text(ts_node_child_by_field_id(def, g.f_name)));
+        if (!ts_node_is_null(def)) {
+          target = std::string(m.text(ts_node_child_by_field_id(def, g.f_name)));
+        }
       }
       if (us != g.call && us != g.argument_list && us != g.keyword_argument) break;
     }
