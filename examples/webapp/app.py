@@ -10,6 +10,7 @@ import requests
 import yaml
 from flask import Flask, request
 
+from media import make_thumbnail
 from storage import ItemStore
 
 app = Flask(__name__)
@@ -63,6 +64,11 @@ def disk_usage():
 def admin_login():
     ok = request.form.get("password") == ADMIN_PASSWORD
     return {"ok": ok}
+
+
+@app.route("/thumbnail")
+def thumbnail():
+    return make_thumbnail(request.args["picture"])
 
 
 if __name__ == "__main__":

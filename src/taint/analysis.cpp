@@ -549,8 +549,13 @@ class Analyzer {
   // Data `t` reaches `sink` at `at` (a call or a store).
   void reach(const Sink& sink, TSNode at, TSNode argument, const std::string& sink_name,
              const Taint& t) {
-    std::uint32_t bit = c_.bit(sink.cwe);
-    std::vector<TraceStep> tail{{pos(at), sink_name, {}}};
+    deliver(sink, c_.bit(sink.cwe), at, argument, sink_name, t, {{pos(at), sink_name, {}}});
+  }
+
+  // The origins of `t` still dangerous for `bit` reach `sink` (reported at `at`) by the steps
+  // `tail`: client data is a flow; a parameter's data becomes part of the function's summary.
+  void deliver(const Sink& sink, std::uint32_t bit, TSNode at, TSNode argument,
+               const std::string& sink_name, const Taint& t, const std::vector<TraceStep>& tail) {
     for (const Origin& o : t.origins) {
       if (!(o.mask & bit)) continue;
       if (o.id >= 0) {
@@ -568,6 +573,12 @@ class Analyzer {
       }
     }
   }
+
+  // A callee's parameter, for bind_arguments.
+  struct ParamRef {
+    std::string_view name;
+    bool positional = true;
+  };
 
   // ---- expressions --------------------------------------------------------------------------
   struct Arg {
@@ -806,6 +817,26 @@ class Analyzer {
     return out;
   }
 
+  // The taint of each parameter of a callee from a call's arguments: by keyword, or by position
+  // (after `offset` implicit ones such as `self`) for parameters that take positions.
+  static std::vector<Taint> bind_arguments(const std::vector<ParamRef>& params,
+                                           const std::vector<Arg>& args, std::size_t offset) {
+    std::vector<Taint> out(params.size());
+    std::size_t n = 0;
+    for (const Arg& a : args) {
+      if (a.splat) break;
+      if (!a.keyword.empty()) {
+        for (std::size_t k = 0; k < params.size(); ++k) {
+          if (params[k].name == a.keyword) out[k].merge(a.taint);
+        }
+        continue;
+      }
+      std::size_t k = n++ + offset;
+      if (k < params.size() && params[k].positional) out[k].merge(a.taint);
+    }
+    return out;
+  }
+
   static const Arg* positional(const std::vector<Arg>& args, std::size_t i) {
     std::size_t n = 0;
     for (const Arg& a : args) {
@@ -970,42 +1001,20 @@ class Analyzer {
       for (const Arg& a : args) t.merge(a.taint);
       return t;
     }
-    const py::Function& fn = *f.fn;
-    std::size_t offset = method ? 1 : 0;
-    std::vector<Taint> params(fn.params.size());
-    std::size_t n = 0;
-    for (const Arg& a : args) {
-      if (a.splat) break;
-      if (!a.keyword.empty()) {
-        for (std::size_t k = 0; k < fn.params.size(); ++k) {
-          if (fn.params[k].name == a.keyword) params[k].merge(a.taint);
-        }
-        continue;
-      }
-      std::size_t k = n++ + offset;
-      if (k < fn.params.size() && fn.params[k].kind == py::Parameter::Kind::Plain) {
-        params[k].merge(a.taint);
-      }
+    std::vector<ParamRef> refs;
+    for (const py::Parameter& p : f.fn->params) {
+      refs.push_back({p.name, p.kind == py::Parameter::Kind::Plain});
     }
+    std::vector<Taint> params = bind_arguments(refs, args, method ? 1 : 0);
     std::string call_name = excerpt(field(call, g_.f_function)) + "()";
     Position at = pos(call);
-    // Parameters that reach a sink inside the function.
+    // Parameters that reach a sink inside the function: flows reported at that sink.
     for (const ParamSink& ps : f.summary.sinks) {
       if (ps.param < 0 || static_cast<std::size_t>(ps.param) >= params.size()) continue;
-      std::vector<TraceStep> inner;
-      inner.push_back({at, call_name, {}});
+      std::vector<TraceStep> inner{{at, call_name, {}}};
       inner.insert(inner.end(), ps.inner.begin(), ps.inner.end());
-      for (const Origin& o : params[static_cast<std::size_t>(ps.param)].origins) {
-        if (!(o.mask & ps.bit)) continue;
-        if (o.id >= 0) {
-          add_flow(*ps.sink, ps.at, ps.argument, ps.sink_name, o, inner);
-        } else if (frame_) {
-          ParamSink up = ps;
-          up.param = static_cast<int>(-o.id - 1);
-          up.inner = steps_of(append(o.trace, inner));
-          frame_->info->summary.sinks.push_back(std::move(up));
-        }
-      }
+      deliver(*ps.sink, ps.bit, ps.at, ps.argument, ps.sink_name,
+              params[static_cast<std::size_t>(ps.param)], inner);
     }
     // The return value.
     Taint out;
@@ -1017,62 +1026,43 @@ class Analyzer {
         continue;
       }
       std::size_t k = static_cast<std::size_t>(-r.id - 1);
-      if (k >= params.size()) continue;
-      std::vector<TraceStep> inner = steps_of(r.trace);
-      for (Origin o : params[k].origins) {
-        o.mask &= r.mask;
-        if (!o.mask) continue;
-        o.trace = extend(append(extend(o.trace, at, call_name), inner), at, call_name);
-        Taint t;
-        t.origins.push_back(std::move(o));
-        out.merge(t);
-      }
+      if (k < params.size()) returned(out, params[k], r.mask, steps_of(r.trace), at, call_name);
     }
     return out;
+  }
+
+  // Adds to `out` the data of a parameter that reaches the callee's return value (still dangerous
+  // for `mask`), through the callee's `inner` steps.
+  static void returned(Taint& out, const Taint& param, std::uint32_t mask,
+                       const std::vector<TraceStep>& inner, Position at,
+                       const std::string& call_name) {
+    for (Origin o : param.origins) {
+      o.mask &= mask;
+      if (!o.mask) continue;
+      o.trace = extend(append(extend(o.trace, at, call_name), inner), at, call_name);
+      Taint t;
+      t.origins.push_back(std::move(o));
+      out.merge(t);
+    }
   }
 
   // ---- other modules ------------------------------------------------------------------------
   // Maps the arguments of a call to an imported function through that function's summary: into
   // flows reported at this call (the sink is in the other module) and into the result.
   Taint apply_external(const ExternalSummary& x, TSNode call, const std::vector<Arg>& args) {
-    std::vector<Taint> params(x.params.size());
-    std::size_t n = 0;
-    for (const Arg& a : args) {
-      if (a.splat) break;
-      if (!a.keyword.empty()) {
-        for (std::size_t k = 0; k < x.params.size(); ++k) {
-          if (x.params[k].name == a.keyword) params[k].merge(a.taint);
-        }
-        continue;
-      }
-      std::size_t k = n++;
-      if (k < x.params.size() && x.params[k].positional) params[k].merge(a.taint);
-    }
+    std::vector<ParamRef> refs;
+    for (const ExternalSummary::Param& p : x.params) refs.push_back({p.name, p.positional});
+    std::vector<Taint> params = bind_arguments(refs, args, 0);
     std::string call_name = excerpt(field(call, g_.f_function)) + "()";
     Position at = pos(call);
     for (const ExternalSummary::ParamSink& ps : x.sinks) {
       if (ps.param >= params.size()) continue;
-      std::uint32_t bit = c_.bit(ps.sink->cwe);
       std::vector<TraceStep> inner{{at, call_name, {}}};
       inner.insert(inner.end(), ps.inner.begin(), ps.inner.end());
       TSNode argument = call;
       if (const Arg* a = positional(args, ps.param)) argument = a->node;
-      for (const Origin& o : params[ps.param].origins) {
-        if (!(o.mask & bit)) continue;
-        if (o.id >= 0) {
-          add_flow(*ps.sink, call, argument, call_name + " → " + ps.sink_name, o, inner);
-        } else if (frame_) {
-          ParamSink up;
-          up.param = static_cast<int>(-o.id - 1);
-          up.bit = bit;
-          up.inner = steps_of(append(o.trace, inner));
-          up.sink = ps.sink;
-          up.at = call;
-          up.argument = argument;
-          up.sink_name = call_name + " → " + ps.sink_name;
-          frame_->info->summary.sinks.push_back(std::move(up));
-        }
-      }
+      deliver(*ps.sink, c_.bit(ps.sink->cwe), call, argument, call_name + " \u2192 " + ps.sink_name,
+              params[ps.param], inner);
     }
     Taint out;
     for (const ExternalSummary::Return& r : x.ret) {
@@ -1091,15 +1081,7 @@ class Analyzer {
         continue;
       }
       auto k = static_cast<std::size_t>(r.param);
-      if (k >= params.size()) continue;
-      for (Origin o : params[k].origins) {
-        o.mask &= r.mask;
-        if (!o.mask) continue;
-        o.trace = extend(append(extend(o.trace, at, call_name), r.steps), at, call_name);
-        Taint t;
-        t.origins.push_back(std::move(o));
-        out.merge(t);
-      }
+      if (k < params.size()) returned(out, params[k], r.mask, r.steps, at, call_name);
     }
     return out;
   }

@@ -4,6 +4,7 @@
 
 #include "core/text.hpp"
 #include "engine/rule.hpp"
+#include "rules/python/secrets/common.hpp"
 
 namespace secreview::rules {
 namespace {
@@ -17,7 +18,7 @@ class HardcodedPassword final : public Rule {
     const py::Grammar& g = m.grammar();
     for (const auto& a : m.assignments()) {
       if (a.augmented) continue;
-      check(m, ctx, target_name(m, a.target), a.value, a.scope);
+      check(m, ctx, secrets::target_name(m, a.target), a.value, a.scope);
     }
     for (const auto& call : m.calls()) {
       for (const auto& arg : call.args) {
@@ -41,8 +42,8 @@ class HardcodedPassword final : public Rule {
       TSNode l = ts_node_named_child(cmp, 0);
       TSNode r = ts_node_named_child(cmp, 1);
       const py::Scope* scope = m.scope_of(cmp);
-      check(m, ctx, target_name(m, l), r, scope);
-      check(m, ctx, target_name(m, r), l, scope);
+      check(m, ctx, secrets::target_name(m, l), r, scope);
+      check(m, ctx, secrets::target_name(m, r), l, scope);
     }
     // {"password": "..."} and dict(password="...") (the latter is a keyword argument above).
     for (TSNode s : m.strings()) {
@@ -55,20 +56,6 @@ class HardcodedPassword final : public Rule {
   }
 
  private:
-  // The name a value is stored under: `x`, `self.x` -> "x", `cfg["x"]` -> "x".
-  static std::string target_name(const py::Model& m, TSNode t) {
-    const py::Grammar& g = m.grammar();
-    t = m.unwrap(t);
-    TSSymbol s = ts_node_symbol(t);
-    if (s == g.identifier) return std::string(m.text(t));
-    if (s == g.attribute) return std::string(m.text(ts_node_child_by_field_id(t, g.f_attribute)));
-    if (s == g.subscript) {
-      py::Value key = m.evaluate(ts_node_child_by_field_id(t, g.f_subscript), nullptr);
-      if (key.is_str()) return key.str;
-    }
-    return {};
-  }
-
   bool is_password_name(std::string_view name) const {
     if (name.empty()) return false;
     bool hit = false;

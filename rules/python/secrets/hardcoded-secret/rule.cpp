@@ -8,6 +8,7 @@
 
 #include "core/text.hpp"
 #include "engine/rule.hpp"
+#include "rules/python/secrets/common.hpp"
 #include "rules/python/web/settings.hpp"
 
 namespace secreview::rules {
@@ -91,7 +92,7 @@ class HardcodedSecret final : public Rule {
     for (const auto& a : m.assignments()) {
       if (a.augmented) continue;
       std::string holder = a.scope && a.scope->kind == py::Scope::Kind::Class ? a.scope->name : "";
-      check_named(m, ctx, done, target_name(m, a.target), a.value, a.scope, holder);
+      check_named(m, ctx, done, secrets::target_name(m, a.target), a.value, a.scope, holder);
     }
     for (const auto& call : m.calls()) {
       for (const auto& arg : call.args) {
@@ -114,8 +115,8 @@ class HardcodedSecret final : public Rule {
       TSNode l = ts_node_named_child(cmp, 0);
       TSNode r = ts_node_named_child(cmp, 1);
       const py::Scope* scope = m.scope_of(cmp);
-      check_named(m, ctx, done, target_name(m, l), r, scope, {});
-      check_named(m, ctx, done, target_name(m, r), l, scope, {});
+      check_named(m, ctx, done, secrets::target_name(m, l), r, scope, {});
+      check_named(m, ctx, done, secrets::target_name(m, r), l, scope, {});
     }
     for (TSNode s : m.strings()) {
       TSNode parent = ts_node_parent(s);
@@ -156,20 +157,6 @@ class HardcodedSecret final : public Rule {
   }
 
  private:
-  // The name a value is stored under: `x`, `self.x` -> "x", `cfg["x"]` -> "x".
-  static std::string target_name(const py::Model& m, TSNode t) {
-    const py::Grammar& g = m.grammar();
-    t = m.unwrap(t);
-    TSSymbol s = ts_node_symbol(t);
-    if (s == g.identifier) return std::string(m.text(t));
-    if (s == g.attribute) return std::string(m.text(ts_node_child_by_field_id(t, g.f_attribute)));
-    if (s == g.subscript) {
-      py::Value key = m.evaluate(ts_node_child_by_field_id(t, g.f_subscript), nullptr);
-      if (key.is_str()) return key.str;
-    }
-    return {};
-  }
-
   // The value of a literal: folded when constant, else the raw text (an f-string).
   static std::string literal_text(const py::Model& m, TSNode node) {
     py::Value v = m.evaluate(node, nullptr);
