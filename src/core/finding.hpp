@@ -1,11 +1,11 @@
 #pragma once
 // What a check reports (Finding), what the pipeline reports about a file (Diagnostic), and the
 // per-file result that flows to filters and reporters.
-#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace secreview {
@@ -76,7 +76,10 @@ struct ModuleCall {
   bool client_args = false;     // some argument carries client data
   bool parameter_args = false;  // some argument carries a parameter's data, in a file with sources
   bool operator==(const ModuleCall&) const = default;
-  auto operator<=>(const ModuleCall&) const = default;
+  bool operator<(const ModuleCall& o) const {
+    return std::tie(qualified, client_args, parameter_args) <
+           std::tie(o.qualified, o.client_args, o.parameter_args);
+  }
 };
 
 struct FileResult {

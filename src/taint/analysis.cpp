@@ -187,16 +187,15 @@ class Analyzer {
     f_right_ = g_.f_right;
     f_subject_ = field("subject");
     all_ = c_.all_bits();
-    for (std::size_t i = 0; i < c_.sources.size(); ++i) {
-      const Source& s = c_.sources[i];
+    for (const Source& s : c_.sources) {
       for (const auto& n : s.names) {
         if (s.kind == Source::Kind::Object) object_sources_[n] = &s;
         if (s.kind == Source::Kind::Call) call_sources_.add(n, &s);
       }
     }
-    for (std::size_t i = 0; i < c_.sinks.size(); ++i) {
-      for (const auto& p : c_.sinks[i].calls) sinks_.add(p, &c_.sinks[i]);
-      for (const auto& p : c_.sinks[i].stores) stores_.add(p, &c_.sinks[i]);
+    for (const Sink& sink : c_.sinks) {
+      for (const auto& p : sink.calls) sinks_.add(p, &sink);
+      for (const auto& p : sink.stores) stores_.add(p, &sink);
     }
     for (const auto& s : c_.sanitizers) {
       std::uint32_t bits = 0;
@@ -316,10 +315,10 @@ class Analyzer {
     if (utf8_length(out) <= max) return out;
     std::string cut;
     std::size_t count = 0;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      bool lead = (static_cast<unsigned char>(out[i]) & 0xC0) != 0x80;
+    for (char ch : out) {
+      bool lead = (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
       if (lead && ++count > max - 3) break;
-      cut += out[i];
+      cut += ch;
     }
     return cut + "...";
   }
