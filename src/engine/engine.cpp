@@ -169,7 +169,7 @@ FileResult Engine::analyze(const std::string& path, std::string text,
   }
   if (const taint::Result* flows = taint.ran()) result.module_calls = flows->imported_calls();
   merge_flows(findings);
-  if (options_.taint) confirm_by_flows(findings, taint);
+  if (options_.taint) confirm_by_flows(findings, taint, model.is_test_file());
   std::erase_if(findings, [&](const Finding& f) {
     return f.kind == FindingKind::Defect &&
            (f.severity < options_.min_severity || f.confidence < options_.min_confidence);
@@ -181,7 +181,8 @@ FileResult Engine::analyze(const std::string& path, std::string text,
   return result;
 }
 
-void Engine::confirm_by_flows(std::vector<Finding>& findings, taint::Lazy& taint) const {
+void Engine::confirm_by_flows(std::vector<Finding>& findings, taint::Lazy& taint,
+                              bool test_code) const {
   for (Finding& f : findings) {
     if (f.kind != FindingKind::Defect || !f.trace.empty()) continue;
     const LoadedRule* rule = registry_.find(f.rule_id);
@@ -197,13 +198,16 @@ void Engine::confirm_by_flows(std::vector<Finding>& findings, taint::Lazy& taint
     }
     std::uint32_t bit = taint::Catalog::builtin().bit(f.cwe);
     taint::Result::Reach reach = taint.get().reach_at(f.start);
+    // Evidence of client data raises the rule's confidence (not in test code, which rules
+    // already mark low); its absence lowers it, never raises it.
     if (confirmed) {
       f.trace = confirmed->trace;
-      f.confidence = Confidence::High;
+      if (!test_code) f.confidence = Confidence::High;
     } else if (reach.tainted & bit) {
-      f.confidence = Confidence::High;  // client data; a sink the catalog does not list
+      if (!test_code) f.confidence = Confidence::High;  // client data; a sink not in the catalog
     } else if (reach.parameter & bit) {
-      f.confidence = Confidence::Medium;  // the enclosing function's parameters: callers unknown
+      // The enclosing function's parameters: the callers decide.
+      f.confidence = std::min(f.confidence, Confidence::Medium);
     } else {
       f.confidence = Confidence::Low;  // no data found reaching it, or neutralised on the way
     }
@@ -259,7 +263,7 @@ void Engine::apply_suppressions(const py::Model& model, std::vector<Finding>& fi
 
 void merge_flows(std::vector<Finding>& findings) {
   // A pattern rule's finding (no trace) of the same CWE on the line of a flow is the same defect,
-  // now confirmed: it takes the flow's trace and high confidence, and the flow finding goes.
+  // now confirmed: it takes the flow's trace and confidence, and the flow finding goes.
   // Rule ids, fingerprints, suppressions and baselines of pattern findings stay as they were.
   std::vector<bool> drop(findings.size(), false);
   for (std::size_t i = 0; i < findings.size(); ++i) {
@@ -272,7 +276,7 @@ void merge_flows(std::vector<Finding>& findings) {
         continue;
       }
       f.trace = flow.trace;
-      f.confidence = Confidence::High;
+      f.confidence = flow.confidence;  // high; low in test code (the taint rule lowers it there)
       drop[i] = true;
     }
   }

@@ -43,7 +43,7 @@ class Engine {
   bool selected(const RuleMeta& m) const;
   void dispatch_calls(const py::Model& model, const std::vector<bool>& live,
                       std::vector<Finding>& out, taint::Lazy& taint) const;
-  void confirm_by_flows(std::vector<Finding>& findings, taint::Lazy& taint) const;
+  void confirm_by_flows(std::vector<Finding>& findings, taint::Lazy& taint, bool test_code) const;
   void apply_suppressions(const py::Model& model, std::vector<Finding>& findings,
                           std::vector<Diagnostic>& diagnostics) const;
 
@@ -70,7 +70,7 @@ std::vector<std::string> effective_triggers(const RuleMeta& meta);
 // the occurrence of that pair in the file.
 void assign_fingerprints(std::vector<Finding>& findings);
 // A finding without a trace (a pattern rule) of the same CWE on the line of a taint flow takes the
-// flow's trace and high confidence; the flow finding itself is then dropped.
+// flow's trace and confidence; the flow finding itself is then dropped.
 void merge_flows(std::vector<Finding>& findings);
 
 }  // namespace secreview

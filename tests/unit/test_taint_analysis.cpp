@@ -262,6 +262,17 @@ TEST(TaintEngine, PatternConfidenceFollowsTheData) {
     if (f.cwe == 78) lines.push_back(f.start.line);
   }
   EXPECT_EQ(lines, (std::vector<std::uint32_t>{4}));
+  // In test code a flow does not raise a finding: the taint rules mark test code low.
+  FileResult t = Engine(RuleRegistry::builtin(), strict)
+                     .analyze("tests/test_m.py",
+                              program("def test_a(cmd):\n    os.system('ls ' + cmd)\n"
+                                      "def test_b():\n    os.system('ls ' + request.args['x'])\n"));
+  std::map<std::uint32_t, Confidence> in_test;
+  for (const Finding& f : t.findings) {
+    if (f.rule_id == "shell-command-string") in_test[f.start.line] = f.confidence;
+  }
+  EXPECT_EQ(in_test,
+            (std::map<std::uint32_t, Confidence>{{4, Confidence::Medium}, {6, Confidence::Low}}));
 }
 
 // Client data a method stores in `self.<attr>` reaches the sinks of the class's other methods,
