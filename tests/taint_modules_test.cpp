@@ -1,5 +1,7 @@
 // Taint across modules, end to end: a view passes client data to a function of another module
 // that runs it as a command; the finding is at the call, its trace walks into the other file.
+#include <sys/stat.h>
+
 #include <nlohmann/json.hpp>
 
 #include "support.hpp"
@@ -122,5 +124,33 @@ TEST(TaintModules, UnresolvedAndCyclicImportsAreHarmless) {
   write(dir / "broken.py", "def f(:\n");
   Result r = run_secreview({"review", "--no-suggestions", "a.py", "b.py"}, "", dir.string());
   EXPECT_EQ(r.rc, 0) << r.out << r.err;
+  fs::remove_all(dir);
+}
+
+// Modules that cannot be read as files (a directory, a FIFO, an unreadable file, a symbolic link
+// loop, a file with NUL bytes) are skipped like missing ones: the importer is still reviewed, the
+// run neither hangs nor fails, and the flow into a readable module is still found.
+TEST(TaintModules, HostileModulesAreSkipped) {
+  fs::path dir = scratch("modules_hostile");
+  write(dir / "ok.py", "import os\ndef run(c):\n    os.system(c)\n");
+  fs::create_directories(dir / "adir.py");
+  ASSERT_EQ(::mkfifo((dir / "fifo.py").c_str(), 0600), 0);
+  write(dir / "locked.py", "import os\ndef run(c):\n    os.system(c)\n");
+  fs::permissions(dir / "locked.py", fs::perms::none);
+  fs::create_symlink(dir / "loop2.py", dir / "loop1.py");
+  fs::create_symlink(dir / "loop1.py", dir / "loop2.py");
+  write(dir / "nul.py", std::string("def run(c):\n    return c\0\n", 26));
+  write(dir / "views.py",
+        "from flask import request\nimport adir, fifo, locked, loop1, nul, ok\n"
+        "def view():\n    x = request.args['x']\n    adir.run(x)\n    fifo.run(x)\n"
+        "    locked.run(x)\n    loop1.run(x)\n    nul.run(x)\n    ok.run(x)\n");
+  Result r = run_secreview({"review", "--no-suggestions", "views.py"}, "", dir.string());
+  EXPECT_EQ(r.rc, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("views.py:10:5"), std::string::npos) << r.out;
+  for (const char* line : {":5:", ":6:", ":7:", ":8:", ":9:"}) {
+    if (std::string(line) == ":7:" && ::geteuid() == 0) continue;  // root reads it anyway
+    EXPECT_EQ(r.out.find(std::string("views.py") + line), std::string::npos) << line << r.out;
+  }
+  fs::permissions(dir / "locked.py", fs::perms::owner_all);
   fs::remove_all(dir);
 }
