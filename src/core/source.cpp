@@ -1,5 +1,13 @@
 #include "core/source.hpp"
 
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include "core/text.hpp"
 
 namespace secreview {
@@ -35,6 +43,54 @@ Position SourceFile::position(std::uint32_t row, std::uint32_t byte_column) cons
   std::size_t col = utf8_length(l.substr(0, std::min<std::size_t>(byte_column, l.size())));
   if (byte_column > l.size()) col += byte_column - l.size();
   return Position{row + 1, static_cast<std::uint32_t>(col + 1)};
+}
+
+std::string read_source_file(const std::string& path, std::uint64_t max_size, std::string& text) {
+  // O_NONBLOCK: a FIFO does not block the open; fstat then rejects it as not a regular file.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return fmt::format("cannot open: {}", std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    int err = errno;
+    ::close(fd);
+    return fmt::format("cannot stat: {}", std::strerror(err));
+  }
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return "not a regular file";
+  }
+  if (static_cast<std::uint64_t>(st.st_size) > max_size) {
+    ::close(fd);
+    return fmt::format("skipped: {} bytes exceeds --max-file-size ({} bytes)", st.st_size,
+                       max_size);
+  }
+  text.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t got = 0;
+  for (;;) {
+    if (got == text.size()) text.resize(text.size() + 4096);  // the file grew since fstat
+    ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      text.clear();
+      return fmt::format("read failed: {}", std::strerror(err));
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+    if (got > max_size) {
+      ::close(fd);
+      text.clear();
+      return "skipped: file exceeds --max-file-size";
+    }
+  }
+  ::close(fd);
+  text.resize(got);
+  return {};
+}
+
+std::uint32_t SourceFile::byte_column(Position at) const {
+  std::string_view l = line(at.line);
+  return static_cast<std::uint32_t>(utf8_prefix_bytes(l, at.column > 0 ? at.column - 1 : 0));
 }
 
 }  // namespace secreview

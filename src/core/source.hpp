@@ -22,11 +22,18 @@ class SourceFile {
   std::string_view line(std::uint32_t line) const;
   // 1-based line and code-point column of a 0-based row and byte column (tree-sitter's points).
   Position position(std::uint32_t row, std::uint32_t byte_column) const;
+  // The inverse: the byte column of a position's code-point column on its line.
+  std::uint32_t byte_column(Position at) const;
 
  private:
   std::string path_;
   std::string text_;
   std::vector<std::uint32_t> line_starts_;  // byte offset of each line
 };
+
+// Reads a regular file of at most `max_size` bytes into `text` (without following it past that
+// size if it grows while being read). Returns why it could not ("cannot open: ...", "not a
+// regular file", "skipped: N bytes exceeds --max-file-size (M bytes)", ...), empty on success.
+std::string read_source_file(const std::string& path, std::uint64_t max_size, std::string& text);
 
 }  // namespace secreview

@@ -104,6 +104,15 @@ std::size_t utf8_seq(std::string_view s, std::size_t i) {
 }
 }  // namespace
 
+std::size_t utf8_prefix_bytes(std::string_view s, std::size_t chars) {
+  std::size_t i = 0;
+  for (; chars > 0 && i < s.size(); --chars) {
+    std::size_t n = utf8_seq(s, i);
+    i += n ? n : 1;
+  }
+  return i;
+}
+
 std::size_t utf8_length(std::string_view s) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < s.size();) {

@@ -31,6 +31,9 @@ void for_each_line(std::string_view text, Fn&& fn) {
 
 // Number of Unicode code points in a UTF-8 byte range (invalid bytes count one each).
 std::size_t utf8_length(std::string_view s);
+// The bytes the first `chars` code points of `s` take (invalid bytes count as one each, as in
+// utf8_length).
+std::size_t utf8_prefix_bytes(std::string_view s, std::size_t chars);
 // Replaces invalid UTF-8 sequences with U+FFFD so the text is safe to embed in JSON.
 std::string utf8_sanitize(std::string_view s);
 // Makes text safe to print on a terminal: control characters (including ESC) become \xNN,

@@ -169,7 +169,7 @@ FileResult Engine::analyze(const std::string& path, std::string text,
   }
   if (const taint::Result* flows = taint.ran()) result.module_calls = flows->imported_calls();
   merge_flows(findings);
-  if (options_.taint) confirm_by_flows(findings, taint, model.is_test_file());
+  if (options_.taint) confirm_by_flows(model, findings, taint);
   std::erase_if(findings, [&](const Finding& f) {
     return f.kind == FindingKind::Defect &&
            (f.severity < options_.min_severity || f.confidence < options_.min_confidence);
@@ -181,8 +181,9 @@ FileResult Engine::analyze(const std::string& path, std::string text,
   return result;
 }
 
-void Engine::confirm_by_flows(std::vector<Finding>& findings, taint::Lazy& taint,
-                              bool test_code) const {
+void Engine::confirm_by_flows(const py::Model& model, std::vector<Finding>& findings,
+                              taint::Lazy& taint) const {
+  bool test_code = model.is_test_file();
   for (Finding& f : findings) {
     if (f.kind != FindingKind::Defect || !f.trace.empty()) continue;
     const LoadedRule* rule = registry_.find(f.rule_id);
@@ -197,7 +198,8 @@ void Engine::confirm_by_flows(std::vector<Finding>& findings, taint::Lazy& taint
       }
     }
     std::uint32_t bit = taint::Catalog::builtin().bit(f.cwe);
-    taint::Result::Reach reach = taint.get().reach_at(f.start);
+    taint::Result::Reach reach =
+        taint.get().reach_at({f.start.line - 1, model.source().byte_column(f.start)});
     // Evidence of client data raises the rule's confidence (not in test code, which rules
     // already mark low); its absence lowers it, never raises it.
     if (confirmed) {

@@ -43,7 +43,8 @@ class Engine {
   bool selected(const RuleMeta& m) const;
   void dispatch_calls(const py::Model& model, const std::vector<bool>& live,
                       std::vector<Finding>& out, taint::Lazy& taint) const;
-  void confirm_by_flows(std::vector<Finding>& findings, taint::Lazy& taint, bool test_code) const;
+  void confirm_by_flows(const py::Model& model, std::vector<Finding>& findings,
+                        taint::Lazy& taint) const;
   void apply_suppressions(const py::Model& model, std::vector<Finding>& findings,
                           std::vector<Diagnostic>& diagnostics) const;
 

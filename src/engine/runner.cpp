@@ -163,43 +163,10 @@ FileResult review_file(const std::string& path, const Engine& engine, const RunO
     result.diagnostics.push_back({DiagnosticLevel::Error, path, {}, std::move(message)});
     return result;
   };
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return error(fmt::format("cannot open: {}", std::strerror(errno)));
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    int err = errno;
-    ::close(fd);
-    return error(fmt::format("cannot stat: {}", std::strerror(err)));
-  }
-  if (!S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return error("not a regular file");
-  }
-  if (static_cast<std::uint64_t>(st.st_size) > options.max_file_size) {
-    ::close(fd);
-    return error(fmt::format("skipped: {} bytes exceeds --max-file-size ({} bytes)", st.st_size,
-                             options.max_file_size));
-  }
   std::string text;
-  text.resize(static_cast<std::size_t>(st.st_size));
-  std::size_t got = 0;
-  for (;;) {
-    if (got == text.size()) text.resize(text.size() + 4096);  // the file grew since fstat
-    ssize_t n = ::read(fd, text.data() + got, text.size() - got);
-    if (n < 0) {
-      int err = errno;
-      ::close(fd);
-      return error(fmt::format("read failed: {}", std::strerror(err)));
-    }
-    if (n == 0) break;
-    got += static_cast<std::size_t>(n);
-    if (got > options.max_file_size) {
-      ::close(fd);
-      return error("skipped: file exceeds --max-file-size");
-    }
+  if (std::string why = read_source_file(path, options.max_file_size, text); !why.empty()) {
+    return error(std::move(why));
   }
-  ::close(fd);
-  text.resize(got);
   return review_text(path, std::move(text), engine, options, modules);
 }
 

@@ -160,8 +160,11 @@ struct FnInfo {
 }  // namespace
 
 State Result::state(TSNode expr) const {
-  auto it = states_.find(expr.id);
-  return it == states_.end() ? State::Unknown : it->second;
+  TSPoint p = ts_node_start_point(expr);
+  auto it = reach_.find({p.row, p.column});
+  if (it == reach_.end()) return State::Unknown;
+  if (it->second.tainted) return State::Tainted;
+  return it->second.parameter ? State::Parameter : State::Clean;
 }
 
 class Analyzer {
@@ -253,7 +256,6 @@ class Analyzer {
 
   void pass() {
     out_.flows_.clear();
-    out_.states_.clear();
     out_.reach_.clear();
     out_.imported_calls_.clear();
     calls_in_.clear();
@@ -356,25 +358,10 @@ class Analyzer {
     return t;
   }
 
+  // Keeps which sink CWEs the data reaching `n` is dangerous for, by `n`'s start point.
   void record(TSNode n, const Taint& t) {
-    note(n, t);
-    State s = State::Clean;
-    for (const Origin& o : t.origins) {
-      if (o.id >= 0) {
-        s = State::Tainted;
-        break;
-      }
-      s = State::Parameter;
-    }
-    State& slot = out_.states_[n.id];
-    slot = std::max(slot, s);
-  }
-
-  // Keeps which sink CWEs the data reaching `n` is dangerous for, by `n`'s position.
-  void note(TSNode n, const Taint& t) {
-    if (t.empty()) return;
-    Position at = pos(n);
-    Result::Reach& r = out_.reach_[{at.line, at.column}];
+    TSPoint p = ts_node_start_point(n);
+    Result::Reach& r = out_.reach_[{p.row, p.column}];
     for (const Origin& o : t.origins) (o.id >= 0 ? r.tainted : r.parameter) |= o.mask;
   }
 
@@ -865,8 +852,8 @@ class Analyzer {
     }
     std::vector<Arg> args = eval_arguments(call, env, depth);
     CallName cn = name_of(call);
-    note(call, receiver);
-    for (const Arg& a : args) note(call, a.taint);
+    record(call, receiver);
+    for (const Arg& a : args) record(call, a.taint);
 
     if (!lookup(call_sources_, cn).empty()) {
       const Source* src = lookup(call_sources_, cn).front();

@@ -97,20 +97,19 @@ class Result {
  public:
   // Flows in a fixed order (by sink position, then CWE).
   const std::vector<Flow>& flows() const { return flows_; }
-  // The taint of a call argument (or receiver) as the analysis saw it.
-  State state(TSNode expr) const;
-  // What reaches the expression (a call argument or a call) that starts at `at`: the sink CWEs
-  // client data is still dangerous for, and those data from the enclosing function's
-  // parameters is (as bits; Catalog::bit). Zero and zero when nothing reaches it or it was not
-  // evaluated.
+  // What reaches an expression the analysis evaluated (a call argument or receiver, or a call:
+  // the union of its arguments and receiver), by the expression's start point: the sink CWEs
+  // client data is still dangerous for, and those a parameter's data is (bits of Catalog::bit).
   struct Reach {
     std::uint32_t tainted = 0;
     std::uint32_t parameter = 0;
   };
-  Reach reach_at(Position at) const {
-    auto it = reach_.find({at.line, at.column});
+  Reach reach_at(TSPoint start) const {
+    auto it = reach_.find({start.row, start.column});
     return it == reach_.end() ? Reach{} : it->second;
   }
+  // The same as a State: Unknown when the analysis did not evaluate `expr`.
+  State state(TSNode expr) const;
   // Calls to imported functions, sorted, unique: what a cross-module pass would need.
   const std::vector<ImportedCall>& imported_calls() const { return imported_calls_; }
   // With Options::export_summaries: the summaries of the module's top-level functions by name.
@@ -119,10 +118,9 @@ class Result {
  private:
   friend class Analyzer;
   std::vector<Flow> flows_;
-  std::unordered_map<const void*, State> states_;
   std::vector<ImportedCall> imported_calls_;
   std::map<std::string, ExternalSummary> exports_;
-  std::map<std::pair<std::uint32_t, std::uint32_t>, Reach> reach_;
+  std::map<std::pair<std::uint32_t, std::uint32_t>, Reach> reach_;  // by (row, byte column)
 };
 
 Result analyze(const py::Model& model, const Catalog& catalog = Catalog::builtin(),

@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <system_error>
 
+#include "core/source.hpp"
 #include "frontend/python/parser.hpp"
 #include "model/python.hpp"
 
@@ -98,15 +97,8 @@ const Project::Functions& Project::module(const std::string& path) {
 }
 
 std::string Project::read(const std::string& path) const {
-  std::ifstream in(path, std::ios::binary);
   std::string text;
-  if (!in) return text;
-  in.seekg(0, std::ios::end);
-  auto size = static_cast<std::uint64_t>(in.tellg());
-  in.seekg(0);
-  if (size <= max_file_size_) {
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
+  if (!read_source_file(path, max_file_size_, text).empty()) text.clear();
   return text;
 }
 

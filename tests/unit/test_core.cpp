@@ -93,3 +93,13 @@ TEST(Text, IdentifierWords) {
   EXPECT_TRUE(identifier_words("__").empty());
 }
 }  // namespace secreview
+
+namespace secreview {
+TEST(SourceFile, ByteColumnInvertsPosition) {
+  SourceFile f("x.py", "a = 1\nb = 'caf\xC3\xA9' + x\n");
+  Position p = f.position(1, 12);  // the `+` after a two-byte character
+  EXPECT_EQ(p, (Position{2, 12}));
+  EXPECT_EQ(f.byte_column(p), 12u);
+  EXPECT_EQ(f.byte_column(Position{1, 1}), 0u);
+}
+}  // namespace secreview
