@@ -2,6 +2,7 @@
 // What a check reports (Finding), what the pipeline reports about a file (Diagnostic), and the
 // per-file result that flows to filters and reporters.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -82,6 +83,10 @@ struct ModuleCall {
   }
 };
 
+namespace taint {
+struct ModuleExports;  // taint/analysis.hpp
+}
+
 struct FileResult {
   std::string path;
   bool analysed = false;  // false when the file could not be read at all
@@ -90,6 +95,9 @@ struct FileResult {
   std::vector<Finding> findings;  // sorted by position, then rule id
   std::vector<Diagnostic> diagnostics;
   std::vector<ModuleCall> module_calls;  // sorted, unique; for the cross-module taint pass
+  // When the first pass ran the taint analysis: this file's function summaries, so the
+  // cross-module pass does not parse and analyse it again as an imported module.
+  std::shared_ptr<const taint::ModuleExports> exports;
 };
 
 // Orders findings by position then rule id, and keeps one finding per rule and start position.

@@ -106,7 +106,9 @@ Review review_change(const ChangeSource& source, const Engine& engine, const Run
         return r;
       }
       r = review_text(c.path, std::move(shown.out), engine, options);
-      r.module_calls.clear();  // other modules are read from the work tree, not from new_rev
+      // Other modules are read from the work tree, not from new_rev.
+      r.module_calls.clear();
+      r.exports.reset();
     }
     return r;
   });

@@ -167,7 +167,10 @@ FileResult Engine::analyze(const std::string& path, std::string text,
     Context ctx(model, active_[idx]->meta, findings, &taint);
     active_[idx]->check->check_module(model, ctx);
   }
-  if (const taint::Result* flows = taint.ran()) result.module_calls = flows->imported_calls();
+  if (const taint::Result* flows = taint.ran()) {
+    result.module_calls = flows->imported_calls();
+    if (!modules) result.exports = std::make_shared<const taint::ModuleExports>(flows->exports());
+  }
   merge_flows(findings);
   if (options_.taint) confirm_by_flows(model, findings, taint);
   std::erase_if(findings, [&](const Finding& f) {

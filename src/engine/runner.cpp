@@ -214,8 +214,12 @@ void follow_imports(std::vector<FileResult>& files, const Engine& engine,
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (!files[i].module_calls.empty()) todo.push_back(i);
   }
-  if (todo.empty()) return;
   taint::Project project(options.max_file_size);
+  for (FileResult& f : files) {
+    if (f.exports && !todo.empty()) project.seed(f.path, std::move(f.exports));
+    f.exports.reset();
+  }
+  if (todo.empty()) return;
   std::vector<FileResult> again = analyze_parallel(todo.size(), options.jobs, [&](std::size_t k) {
     const FileResult& first = files[todo[k]];
     if (!project.matters(first.path, first.module_calls)) return FileResult{};

@@ -1097,7 +1097,7 @@ class Analyzer {
       for (const Origin& o : info.summary.ret.origins) {
         x.ret.push_back({o.id >= 0 ? -1 : -o.id - 1, o.mask, o.source, located(steps_of(o.trace))});
       }
-      if (!x.sinks.empty() || !x.ret.empty()) out_.exports_[info.fn->name] = std::move(x);
+      if (!x.sinks.empty() || !x.ret.empty()) out_.exports_.functions[info.fn->name] = std::move(x);
     }
   }
 

@@ -73,6 +73,13 @@ struct ExternalSummary {
 
 using ImportedCall = ModuleCall;  // see core/finding.hpp
 
+// The summaries of a module's top-level functions, by name (Options::export_summaries). Only
+// functions that pass something on (a parameter to a sink or the return value, or a source to
+// the return value) have one.
+struct ModuleExports {
+  std::map<std::string, ExternalSummary> functions;
+};
+
 // Resolves an imported function to its summary; implemented by the project pass
 // (taint/project.hpp). Null when the module is not found or the function has none.
 class Modules {
@@ -112,14 +119,14 @@ class Result {
   State state(TSNode expr) const;
   // Calls to imported functions, sorted, unique: what a cross-module pass would need.
   const std::vector<ImportedCall>& imported_calls() const { return imported_calls_; }
-  // With Options::export_summaries: the summaries of the module's top-level functions by name.
-  const std::map<std::string, ExternalSummary>& exports() const { return exports_; }
+  // With Options::export_summaries: the summaries of the module's top-level functions.
+  const ModuleExports& exports() const { return exports_; }
 
  private:
   friend class Analyzer;
   std::vector<Flow> flows_;
   std::vector<ImportedCall> imported_calls_;
-  std::map<std::string, ExternalSummary> exports_;
+  ModuleExports exports_;
   std::map<std::pair<std::uint32_t, std::uint32_t>, Reach> reach_;  // by (row, byte column)
 };
 
@@ -127,13 +134,16 @@ Result analyze(const py::Model& model, const Catalog& catalog = Catalog::builtin
                const Options& options = {});
 
 // The analysis of one file, run on first use: files no taint-aware rule looks at cost nothing.
+// Without modules (the first, single-file pass) it also exports the file's summaries, which are
+// exactly what the cross-module pass would compute for it as an imported module.
 class Lazy {
  public:
   explicit Lazy(const py::Model& model, Modules* modules = nullptr)
       : model_(model), modules_(modules) {}
   const Result& get() {
     if (!result_)
-      result_ = std::make_unique<Result>(analyze(model_, Catalog::builtin(), {modules_}));
+      result_ = std::make_unique<Result>(
+          analyze(model_, Catalog::builtin(), {modules_, modules_ == nullptr}));
     return *result_;
   }
   // The analysis if a rule asked for it, else null.

@@ -75,12 +75,12 @@ std::optional<ImportTarget> resolve_import(const std::string& importer,
   return std::nullopt;
 }
 
-const Project::Functions& Project::module(const std::string& path) {
+const ModuleExports& Project::module(const std::string& path) {
   {
     std::lock_guard lock(mutex_);
     if (auto it = modules_.find(path); it != modules_.end()) return *it->second;
   }
-  auto functions = std::make_unique<Functions>();
+  auto exports = std::make_shared<ModuleExports>();
   std::string text = read(path);
   if (!text.empty() && text.find('\0') == std::string::npos) {
     if (py::Tree tree = py::parse(text)) {
@@ -88,12 +88,33 @@ const Project::Functions& Project::module(const std::string& path) {
       py::Model model(source, tree.get());
       Options options;
       options.export_summaries = true;  // and no modules: its own file only
-      *functions = analyze(model, Catalog::builtin(), options).exports();
+      *exports = analyze(model, Catalog::builtin(), options).exports();
     }
   }
   std::lock_guard lock(mutex_);
   // Another worker may have analysed it meanwhile, with the same result.
-  return *modules_.try_emplace(path, std::move(functions)).first->second;
+  auto [it, inserted] = modules_.try_emplace(path, std::move(exports));
+  if (inserted) ++analysed_;
+  return *it->second;
+}
+
+void Project::seed(const std::string& path, std::shared_ptr<const ModuleExports> exports) {
+  // Imports resolve to lexically normal paths; trace steps name the file as the import would.
+  std::string key = fs::path(path).lexically_normal().string();
+  if (key != path) {
+    auto renamed = std::make_shared<ModuleExports>(*exports);
+    auto rename = [&](std::vector<TraceStep>& steps) {
+      for (TraceStep& t : steps) {
+        if (t.file == path) t.file = key;
+      }
+    };
+    for (auto& [name, x] : renamed->functions) {
+      for (auto& s : x.sinks) rename(s.inner);
+      for (auto& r : x.ret) rename(r.steps);
+    }
+    exports = std::move(renamed);
+  }
+  modules_.try_emplace(key, std::move(exports));
 }
 
 std::string Project::read(const std::string& path) const {
@@ -141,9 +162,9 @@ const ExternalSummary* Project::function(const std::string& importer,
                                          const std::string& qualified) {
   std::optional<ImportTarget> t = target(importer, qualified);
   if (!t) return nullptr;
-  const Functions& m = module(t->path);
-  auto f = m.find(t->function);
-  return f == m.end() ? nullptr : &f->second;
+  const auto& functions = module(t->path).functions;
+  auto f = functions.find(t->function);
+  return f == functions.end() ? nullptr : &f->second;
 }
 
 bool Project::may_return_source(const std::string& importer, const std::string& qualified) {

@@ -2,7 +2,9 @@
 // Taint across modules. The first pass analyses every file alone and notes its calls to imported
 // functions (FileResult::module_calls). A file whose analysis could change with what those
 // functions do is analysed again with a FileModules view of the Project, which finds each
-// function's module on disk, analyses it once and hands back its summary.
+// function's module on disk, analyses it once and hands back its summary. A module the first
+// pass already analysed (a reviewed file with a taint rule's trigger) is seeded with the
+// summaries that pass exported instead of being read and parsed again.
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -45,16 +47,22 @@ class Project {
   // client data, or gets tainted arguments and passes a parameter on to a sink or its result.
   bool matters(const std::string& importer, const std::vector<ImportedCall>& calls);
 
+  // The summaries of a reviewed file, as its first pass computed them: the same as analysing it
+  // here, without reading and parsing it again. Call before the pass starts (not thread-safe).
+  void seed(const std::string& path, std::shared_ptr<const ModuleExports> exports);
+  // How many modules were read and analysed from disk (not seeded).
+  std::size_t analysed() const { return analysed_; }
+
  private:
-  using Functions = std::map<std::string, ExternalSummary>;
-  const Functions& module(const std::string& path);
+  const ModuleExports& module(const std::string& path);
   std::optional<ImportTarget> target(const std::string& importer, const std::string& qualified);
   std::string read(const std::string& path) const;
   bool mentions_sources(const std::string& path);
 
   std::uint64_t max_file_size_;
   std::mutex mutex_;  // guards the maps; analyses run outside it
-  std::map<std::string, std::unique_ptr<const Functions>> modules_;
+  std::map<std::string, std::shared_ptr<const ModuleExports>> modules_;
+  std::size_t analysed_ = 0;
   std::map<std::pair<std::string, std::string>, std::optional<ImportTarget>> resolved_;
   std::map<std::string, bool> mentions_;
 };

@@ -4,7 +4,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
 
+#include "engine/engine.hpp"
 #include "taint/project.hpp"
 
 namespace secreview::taint {
@@ -55,6 +58,61 @@ TEST_F(Tree, TheRepositoryTopIsTheLimit) {
   fs::create_directories(root_ / "proj" / "app" / ".git");
   EXPECT_EQ(resolve("proj/app/views.py", "lib.f"), "-");
   EXPECT_EQ(resolve("proj/app/views.py", "util.f"), "proj/app/util.py#f");
+}
+
+// What a summary says, as text: its parameters' sinks and returns, each with its trace's files.
+std::string describe(const ExternalSummary* x) {
+  if (!x) return "-";
+  std::string out;
+  auto steps = [&](const std::vector<TraceStep>& ts) {
+    for (const TraceStep& t : ts) out += " " + t.file + ":" + std::to_string(t.at.line);
+  };
+  for (const auto& s : x->sinks) {
+    out += "sink " + std::to_string(s.param) + " " + s.sink_name + ":";
+    steps(s.inner);
+    out += "; ";
+  }
+  for (const auto& r : x->ret) {
+    out += "return " + std::to_string(r.param) + " " + r.source + ":";
+    steps(r.steps);
+    out += "; ";
+  }
+  return out;
+}
+
+// The first pass exports a reviewed file's summaries; seeded with them, the project answers
+// exactly as if it had read and analysed the module itself, without reading it.
+TEST_F(Tree, SeededModulesAreNotAnalysedAgain) {
+  std::ofstream(at("proj/pkg/helpers.py")) << "import os\n"
+                                              "from flask import request\n"
+                                              "\n"
+                                              "def run(name):\n"
+                                              "    os.system('convert ' + name)\n"
+                                              "\n"
+                                              "def lookup():\n"
+                                              "    return request.args['q']\n";
+  Engine engine(RuleRegistry::builtin(), EngineOptions{});
+  // Spelled with "./": imports resolve to the lexically normal path, and traces must name it so.
+  std::string spelled = (root_ / "proj" / "pkg" / "." / "helpers.py").string();
+  std::ifstream in(spelled);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  FileResult first = engine.analyze(spelled, text);
+  ASSERT_TRUE(first.exports);
+  EXPECT_EQ(first.exports->functions.size(), 2u);
+
+  std::string importer = at("proj/app/views.py");
+  Project from_disk(1 << 20);
+  Project seeded(1 << 20);
+  seeded.seed(spelled, first.exports);
+  for (const char* q : {"pkg.helpers.run", "pkg.helpers.lookup", "pkg.helpers.missing"}) {
+    EXPECT_EQ(describe(seeded.function(importer, q)), describe(from_disk.function(importer, q)))
+        << q;
+  }
+  std::string normal = at("proj/pkg/helpers.py");
+  EXPECT_EQ(describe(seeded.function(importer, "pkg.helpers.run")),
+            "sink 0 os.system: " + normal + ":4 " + normal + ":5; ");
+  EXPECT_EQ(from_disk.analysed(), 1u);
+  EXPECT_EQ(seeded.analysed(), 0u);
 }
 
 }  // namespace
