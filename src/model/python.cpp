@@ -1,5 +1,6 @@
 #include "model/python.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -97,6 +98,7 @@ struct Model::Builder {
   Model& m;
   const Grammar& g;
   std::unordered_map<std::uintptr_t, std::vector<TSNode>> decorators;  // definition -> decorators
+  std::vector<TSNode> ancestors;  // of the node being entered, outermost first
 
   Scope* new_scope(Scope::Kind kind, std::string name, TSNode node, Scope* parent) {
     Scope& s = m.scopes_.emplace_back();
@@ -306,6 +308,7 @@ struct Model::Builder {
     TSSymbol s = ts_node_symbol(n);
     if (s == g.string) {
       m.strings_.push_back(n);
+      m.string_parents_.push_back(ancestors.empty() ? TSNode{} : ancestors.back());
     } else if (s == g.call) {
       on_call(n, scope);
     } else if (s == g.comparison_operator) {
@@ -316,6 +319,8 @@ struct Model::Builder {
       m.loops_.push_back(n);
     } else if (s == g.except_clause) {
       m.except_clauses_.push_back(n);
+    } else if (s == g.assert_statement) {
+      m.asserts_.push_back(n);
     } else if (s == g.assignment) {
       on_assignment(n, scope, false);
     } else if (s == g.augmented_assignment) {
@@ -406,6 +411,7 @@ struct Model::Builder {
       Scope* inner = enter(n, here);
       if (ts_tree_cursor_goto_first_child(&cursor)) {
         ++depth;
+        ancestors.push_back(n);
         if (inner != here) stack.push_back({depth, inner});
         continue;
       }
@@ -416,6 +422,7 @@ struct Model::Builder {
           break;
         }
         --depth;
+        ancestors.pop_back();
       }
       if (done) break;
       while (stack.size() > 1 && stack.back().child_depth > depth) stack.pop_back();
@@ -439,7 +446,7 @@ struct Model::Builder {
 Model::Model(const SourceFile& source, const TSTree* tree)
     : source_(source), g_(Grammar::get()), root_(ts_tree_root_node(tree)) {
   is_test_file_ = is_test_path(source.path());
-  Builder b{*this, g_, {}};
+  Builder b{*this, g_, {}, {}};
   b.walk();
   b.resolve_calls();
 }
@@ -483,6 +490,19 @@ const Binding* Model::lookup(std::string_view name, const Scope* scope) const {
     if (it != s->bindings.end()) return &it->second;
   }
   return nullptr;
+}
+
+TSNode Model::parent(TSNode n) const {
+  if (ts_node_symbol(n) == g_.string) {
+    // Strings were recorded in a pre-order walk: sorted by start byte, no two at the same one.
+    uint32_t at = ts_node_start_byte(n);
+    auto it = std::lower_bound(strings_.begin(), strings_.end(), at,
+                               [](TSNode s, uint32_t b) { return ts_node_start_byte(s) < b; });
+    if (it != strings_.end() && ts_node_eq(*it, n)) {
+      return string_parents_[static_cast<std::size_t>(it - strings_.begin())];
+    }
+  }
+  return ts_node_parent(n);
 }
 
 const Scope* Model::scope_of(TSNode n) const {

@@ -171,6 +171,8 @@ class Model {
   const std::vector<TSNode>& loops() const { return loops_; }
   // Every `try` statement's `except` clauses, in source order.
   const std::vector<TSNode>& except_clauses() const { return except_clauses_; }
+  // Every `assert` statement, in source order.
+  const std::vector<TSNode>& asserts() const { return asserts_; }
   // How often each name is read or written outside import statements, definitions' own names,
   // parameters, attribute names (`x.attr`) and keyword names (`f(key=...)`). Computed on first
   // use, so it costs nothing when no rule asks.
@@ -195,6 +197,9 @@ class Model {
   StringShape string_shape(TSNode expr, const Scope* scope) const;
   // The innermost function or class scope containing a node.
   const Scope* scope_of(TSNode n) const;
+  // The node's parent: O(log n) for string literals, which the model's walk recorded, else
+  // tree-sitter's ts_node_parent(), which walks down from the root (O(depth)).
+  TSNode parent(TSNode n) const;
   // The expression `name` is bound to when it has exactly one binding (a Value); null node else.
   TSNode single_value(TSNode identifier, const Scope* scope) const;
   // An object made by a class or function defined in this file: `Packet()` in `Packet().raw(...)`,
@@ -219,10 +224,12 @@ class Model {
   std::vector<Class> classes_;
   std::vector<Assignment> assignments_;
   std::vector<TSNode> strings_;
+  std::vector<TSNode> string_parents_;  // of strings_[i]
   std::vector<TSNode> comparisons_;
   std::vector<TSNode> comments_;
   std::vector<TSNode> loops_;
   std::vector<TSNode> except_clauses_;
+  std::vector<TSNode> asserts_;
   mutable std::unique_ptr<std::unordered_map<std::string_view, std::uint32_t>> name_uses_;
   bool counts_as_use(TSSymbol parent, TSFieldId field, TSSymbol grandparent) const;
   template <typename Fn>

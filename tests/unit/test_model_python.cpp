@@ -135,6 +135,25 @@ TEST(PythonModel, StringShapes) {
   EXPECT_EQ(shape(5), StringShape::Kind::Opaque);
 }
 
+// The parents the walk recorded for string literals are tree-sitter's, in every position a
+// string can take (nested in f-strings, concatenations, dict keys, at the top of the file).
+TEST(PythonModel, ParentsOfStringsMatchTreeSitter) {
+  Parsed p(
+      "'module docstring'\n"
+      "x = {'key': 'value', \"k2\": f'a{\"inner\"}b'}\n"
+      "y = ('one' 'two')\n"
+      "def f(a='default'):\n"
+      "    return g(\"arg\", k=b'bytes')\n"
+      "[r'raw' for _ in ()]\n");
+  ASSERT_EQ(p.model->strings().size(), 12u);
+  for (TSNode s : p.model->strings()) {
+    EXPECT_TRUE(ts_node_eq(p.model->parent(s), ts_node_parent(s))) << p.model->text(s);
+  }
+  TSNode call = p.call("g").node;
+  EXPECT_TRUE(ts_node_eq(p.model->parent(call), ts_node_parent(call)));
+  EXPECT_TRUE(ts_node_is_null(p.model->parent(p.model->root())));
+}
+
 TEST(PythonModel, ScopesFunctionsAndClasses) {
   Parsed p(
       "class Outer:\n"

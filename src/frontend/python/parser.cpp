@@ -119,6 +119,7 @@ const Grammar& Grammar::get() {
     x.expression_list = sym(l, "expression_list");
     x.named_expression = sym(l, "named_expression");
     x.except_clause = sym(l, "except_clause");
+    x.assert_statement = sym(l, "assert_statement");
     x.for_in_clause = sym(l, "for_in_clause");
     x.while_statement = sym(l, "while_statement");
     x.try_statement = sym(l, "try_statement");

@@ -36,7 +36,7 @@ struct Grammar {
       expression_list, named_expression, except_clause, for_in_clause, while_statement,
       try_statement, if_statement, elif_clause, with_statement, pass_statement, continue_statement,
       raise_statement, match_statement, case_clause, list_comprehension, dictionary_comprehension,
-      set_comprehension, delete_statement, break_statement;
+      set_comprehension, delete_statement, break_statement, assert_statement;
   TSFieldId f_function, f_arguments, f_name, f_value, f_left, f_right, f_operator, f_object,
       f_attribute, f_alias, f_module_name, f_body, f_parameters, f_type, f_key, f_definition,
       f_superclasses, f_expression, f_subscript, f_return_type, f_condition;

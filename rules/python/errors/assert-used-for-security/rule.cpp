@@ -19,21 +19,7 @@ class AssertUsedForSecurity final : public Rule {
 
   void check_module(const py::Model& m, Context& ctx) const override {
     if (m.is_test_file()) return;  // asserts are how tests check things
-    TSTreeCursor c = ts_tree_cursor_new(m.root());
-    for (;;) {
-      TSNode n = ts_tree_cursor_current_node(&c);
-      if (std::string_view(ts_node_type(n)) == "assert_statement") check(m, ctx, n);
-      if (ts_tree_cursor_goto_first_child(&c)) continue;
-      bool done = false;
-      while (!ts_tree_cursor_goto_next_sibling(&c)) {
-        if (!ts_tree_cursor_goto_parent(&c)) {
-          done = true;
-          break;
-        }
-      }
-      if (done) break;
-    }
-    ts_tree_cursor_delete(&c);
+    for (TSNode n : m.asserts()) check(m, ctx, n);
   }
 
  private:
@@ -72,13 +58,10 @@ class AssertUsedForSecurity final : public Rule {
 
   // Inside a test function (test_*) or test class (Test*, *Test, *Tests) of a non-test file.
   static bool in_test_code(const py::Model& m, TSNode n) {
-    const py::Grammar& g = m.grammar();
-    for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
-      TSSymbol s = ts_node_symbol(p);
-      if (s != g.function_definition && s != g.class_definition) continue;
-      std::string_view name = m.text(ts_node_child_by_field_id(p, g.f_name));
-      if (s == g.function_definition && name.starts_with("test")) return true;
-      if (s == g.class_definition &&
+    for (const py::Scope* s = m.scope_of(n); s; s = s->parent) {
+      const std::string& name = s->name;
+      if (s->kind == py::Scope::Kind::Function && name.starts_with("test")) return true;
+      if (s->kind == py::Scope::Kind::Class &&
           (name.starts_with("Test") || name.ends_with("Test") || name.ends_with("Tests"))) {
         return true;
       }

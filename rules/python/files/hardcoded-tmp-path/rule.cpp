@@ -24,7 +24,7 @@ class HardcodedTmpPath final : public Rule {
     const py::Grammar& g = m.grammar();
     for (TSNode s : m.strings()) {
       TSNode expr = s;
-      TSNode parent = ts_node_parent(s);
+      TSNode parent = m.parent(s);
       if (ts_node_symbol(parent) == g.concatenated_string) {
         if (!ts_node_eq(ts_node_named_child(parent, 0), s)) continue;  // only the first part
         expr = parent;

@@ -58,7 +58,7 @@ class BindAllInterfaces final : public Rule {
   // bind/run/serve call, or the host of a (host, port) tuple.
   bool in_address_position(const py::Model& m, TSNode s) const {
     const py::Grammar& g = m.grammar();
-    TSNode p = ts_node_parent(s);
+    TSNode p = m.parent(s);
     while (!ts_node_is_null(p) && ts_node_symbol(p) == g.parenthesized_expression)
       p = ts_node_parent(p);
     if (ts_node_is_null(p)) return false;

@@ -47,7 +47,7 @@ class HardcodedPassword final : public Rule {
     }
     // {"password": "..."} and dict(password="...") (the latter is a keyword argument above).
     for (TSNode s : m.strings()) {
-      TSNode pair = ts_node_parent(s);
+      TSNode pair = m.parent(s);
       if (ts_node_is_null(pair) || ts_node_symbol(pair) != g.pair) continue;
       if (!ts_node_eq(ts_node_child_by_field_id(pair, g.f_key), s)) continue;
       py::Value key = m.evaluate(s, nullptr);

@@ -119,7 +119,7 @@ class HardcodedSecret final : public Rule {
       check_named(m, ctx, done, secrets::target_name(m, r), l, scope, {});
     }
     for (TSNode s : m.strings()) {
-      TSNode parent = ts_node_parent(s);
+      TSNode parent = m.parent(s);
       // {"api_token": "..."}: the key names the value.
       if (!ts_node_is_null(parent) && ts_node_symbol(parent) == g.pair &&
           ts_node_eq(ts_node_child_by_field_id(parent, g.f_key), s)) {
@@ -133,7 +133,7 @@ class HardcodedSecret final : public Rule {
     // Known formats anywhere else (an argument, a list item, a header value).
     for (TSNode s : m.strings()) {
       TSNode node = s;
-      TSNode parent = ts_node_parent(s);
+      TSNode parent = m.parent(s);
       if (!ts_node_is_null(parent) && ts_node_symbol(parent) == g.concatenated_string) {
         if (!ts_node_eq(ts_node_named_child(parent, 0), s)) continue;
         node = parent;  // a key written as "line" "line" "line": the whole literal
@@ -146,7 +146,7 @@ class HardcodedSecret final : public Rule {
       Report r;
       r.issue = expand(ctx.meta().issue,
                        {{"what", "A string literal holds " + p->kind + shown(*p, text)}});
-      TSNode stmt = ts_node_parent(node);
+      TSNode stmt = m.parent(node);
       if (!ts_node_is_null(stmt) && ts_node_symbol(stmt) == g.expression_statement) {
         r.confidence = Confidence::Low;
         r.issue += " (in a docstring or bare string, probably an example)";
