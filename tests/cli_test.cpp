@@ -129,6 +129,14 @@ TEST(Cli, OutputFileOption) {
   EXPECT_EQ(r.rc, 1);
   EXPECT_TRUE(r.out.empty());
   EXPECT_NE(slurp(out).find("\"schema\": \"secreview-review\""), std::string::npos);
+  // The report is written as it is produced: the file holds exactly what stdout would.
+  Result to_stdout = run_secreview({"review", "--format", "json", "examples"});
+  EXPECT_EQ(slurp(out), to_stdout.out);
+  // A report that cannot be written is an error, named.
+  Result bad =
+      run_secreview({"review", "--output", (dir / "no" / "such" / "dir").string(), "examples"});
+  EXPECT_EQ(bad.rc, 2);
+  EXPECT_NE(bad.err.find("secreview: cannot write"), std::string::npos) << bad.err;
   fs::remove_all(dir);
 }
 

@@ -182,9 +182,20 @@ int run_review(const ReviewArgs& a) {
   const char* no_color_env = std::getenv("NO_COLOR");
   opts.color = a.color || (to_terminal && !a.no_color && !(no_color_env && *no_color_env));
   opts.timing = a.timing || to_terminal;
-  std::ostringstream os;
-  (*reporter)(os, ReportInput{review, configured, CweCatalog::builtin(), opts});
-  if (int rc = write_output(os.str(), a.output)) return rc;
+  // The report is written as it is produced, not built in memory first: for a large tree it is
+  // tens of megabytes.
+  std::ofstream file;
+  std::ostream* out = &std::cout;
+  if (!a.output.empty() && a.output != "-") {
+    file.open(a.output, std::ios::binary);
+    out = &file;
+  }
+  if (*out) (*reporter)(*out, ReportInput{review, configured, CweCatalog::builtin(), opts});
+  out->flush();
+  if (!*out) {
+    if (out == &file) std::cerr << "secreview: cannot write " << a.output << "\n";
+    return kExitError;
+  }
 
   Totals t = totals(review);
   if (t.errors) return kExitError;

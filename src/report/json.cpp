@@ -4,13 +4,12 @@
 #include <string_view>
 
 #include "core/text.hpp"
+#include "report/json_stream.hpp"
 #include "report/report.hpp"
 
 namespace secreview {
 
 namespace {
-
-using ojson = nlohmann::ordered_json;
 
 ojson position_json(const Position& p) {
   return ojson{{"line", p.line}, {"column", p.column}};
@@ -60,23 +59,6 @@ ojson with_related(ojson j, const Finding& f) {
     j["trace"] = std::move(trace);
   }
   return j;
-}
-
-// Writes `j` as dump(2) would inside a document, `depth` levels deep (indent 2 per level).
-void write_indented(std::ostream& os, const ojson& j, int depth) {
-  std::string text = j.dump(2, ' ', false, ojson::error_handler_t::replace);
-  std::string pad(static_cast<std::size_t>(depth) * 2, ' ');
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t nl = text.find('\n', start);
-    if (start) os << pad;
-    if (nl == std::string::npos) {
-      os << std::string_view(text).substr(start);
-      break;
-    }
-    os << std::string_view(text).substr(start, nl + 1 - start);
-    start = nl + 1;
-  }
 }
 
 ojson file_json(const FileResult& f, const ReportInput& in) {
@@ -160,24 +142,12 @@ void write_json(std::ostream& os, const ReportInput& in) {
               {"errors", t.errors},
               {"by_severity", by_sev},
               {"by_pillar", by_pillar}}}};
-  // Everything but "files" is small: dump the document with a placeholder there, then splice
-  // the file entries in where the placeholder stands.
-  std::string text = doc.dump(2, ' ', false, ojson::error_handler_t::replace);
-  const std::string marker = "\n  \"files\": null,";
-  std::size_t at = text.find(marker);
-  os << std::string_view(text).substr(0, at) << "\n  \"files\": ";
-  if (in.review.files.empty()) {
-    os << "[]";
-  } else {
-    os << "[\n";
-    for (std::size_t i = 0; i < in.review.files.size(); ++i) {
-      os << "    ";
-      write_indented(os, file_json(in.review.files[i], in), 2);
-      os << (i + 1 < in.review.files.size() ? ",\n" : "\n");
-    }
-    os << "  ]";
-  }
-  os << "," << std::string_view(text).substr(at + marker.size()) << "\n";
+  // Everything but "files" is small; the file entries are built and written one at a time.
+  std::size_t i = 0;
+  write_streamed(os, doc, "files", 1, [&]() -> std::optional<ojson> {
+    if (i == in.review.files.size()) return std::nullopt;
+    return file_json(in.review.files[i++], in);
+  });
 }
 
 [[maybe_unused]] const bool kRegistered = register_reporter("json", write_json);

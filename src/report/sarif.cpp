@@ -8,12 +8,11 @@
 #include <set>
 
 #include "core/text.hpp"
+#include "report/json_stream.hpp"
 #include "report/report.hpp"
 
 namespace secreview {
 namespace {
-
-using ojson = nlohmann::ordered_json;
 
 std::string level(Severity s) {
   switch (s) {
@@ -110,58 +109,51 @@ void write_sarif(std::ostream& os, const ReportInput& in) {
     rules.push_back(std::move(rule));
   }
 
-  ojson results = ojson::array();
-  for (const auto& f : in.review.files) {
-    for (const auto& x : f.findings) {
-      if (x.in_baseline) continue;
-      ojson res{{"ruleId", x.rule_id},
-                {"ruleIndex", rule_index[x.rule_id]},
-                {"kind", "fail"},
-                {"level", x.kind == FindingKind::Suggestion ? "note" : level(x.severity)},
-                {"message", {{"text", utf8_sanitize(x.issue + " Solution: " + x.solution)}}}};
-      res["locations"] =
-          ojson::array({{{"physicalLocation",
-                          {{"artifactLocation", location(x.path)}, {"region", region(x)}}}}});
-      if (!x.related.empty()) {
-        ojson rel = ojson::array();
-        int id = 1;
-        for (const auto& p : x.related) {
-          rel.push_back({{"id", id++},
-                         {"physicalLocation",
-                          {{"artifactLocation", location(x.path)},
-                           {"region", {{"startLine", p.line}, {"startColumn", p.column}}}}}});
-        }
-        res["relatedLocations"] = std::move(rel);
+  auto result = [&](const Finding& x) {
+    ojson res{{"ruleId", x.rule_id},
+              {"ruleIndex", rule_index[x.rule_id]},
+              {"kind", "fail"},
+              {"level", x.kind == FindingKind::Suggestion ? "note" : level(x.severity)},
+              {"message", {{"text", utf8_sanitize(x.issue + " Solution: " + x.solution)}}}};
+    res["locations"] = ojson::array(
+        {{{"physicalLocation", {{"artifactLocation", location(x.path)}, {"region", region(x)}}}}});
+    if (!x.related.empty()) {
+      ojson rel = ojson::array();
+      int id = 1;
+      for (const auto& p : x.related) {
+        rel.push_back({{"id", id++},
+                       {"physicalLocation",
+                        {{"artifactLocation", location(x.path)},
+                         {"region", {{"startLine", p.line}, {"startColumn", p.column}}}}}});
       }
-      if (!x.trace.empty()) {
-        // The data flow: one thread, from the source to the sink.
-        ojson locs = ojson::array();
-        for (const auto& t : x.trace) {
-          locs.push_back(
-              {{"location",
-                {{"physicalLocation",
-                  {{"artifactLocation", location(t.file.empty() ? x.path : t.file)},
-                   {"region", {{"startLine", t.at.line}, {"startColumn", t.at.column}}}}},
-                 {"message", {{"text", utf8_sanitize(t.message)}}}}}});
-        }
-        res["codeFlows"] =
-            ojson::array({{{"threadFlows", ojson::array({{{"locations", std::move(locs)}}})}}});
-      }
-      res["partialFingerprints"] = {{"secreview/v1", x.fingerprint}};
-      if (x.suppressed) {
-        ojson sup{{"kind", "inSource"}};
-        if (!x.suppression_reason.empty())
-          sup["justification"] = utf8_sanitize(x.suppression_reason);
-        res["suppressions"] = ojson::array({sup});
-      }
-      if (in.review.baseline_used) res["baselineState"] = "new";
-      res["properties"] = {{"cwe", "CWE-" + std::to_string(x.cwe)},
-                           {"severity", to_string(x.severity)},
-                           {"confidence", to_string(x.confidence)},
-                           {"category", to_string(x.kind)}};
-      results.push_back(std::move(res));
+      res["relatedLocations"] = std::move(rel);
     }
-  }
+    if (!x.trace.empty()) {
+      // The data flow: one thread, from the source to the sink.
+      ojson locs = ojson::array();
+      for (const auto& t : x.trace) {
+        locs.push_back({{"location",
+                         {{"physicalLocation",
+                           {{"artifactLocation", location(t.file.empty() ? x.path : t.file)},
+                            {"region", {{"startLine", t.at.line}, {"startColumn", t.at.column}}}}},
+                          {"message", {{"text", utf8_sanitize(t.message)}}}}}});
+      }
+      res["codeFlows"] =
+          ojson::array({{{"threadFlows", ojson::array({{{"locations", std::move(locs)}}})}}});
+    }
+    res["partialFingerprints"] = {{"secreview/v1", x.fingerprint}};
+    if (x.suppressed) {
+      ojson sup{{"kind", "inSource"}};
+      if (!x.suppression_reason.empty()) sup["justification"] = utf8_sanitize(x.suppression_reason);
+      res["suppressions"] = ojson::array({sup});
+    }
+    if (in.review.baseline_used) res["baselineState"] = "new";
+    res["properties"] = {{"cwe", "CWE-" + std::to_string(x.cwe)},
+                         {"severity", to_string(x.severity)},
+                         {"confidence", to_string(x.confidence)},
+                         {"category", to_string(x.kind)}};
+    return res;
+  };
 
   ojson notes = ojson::array();
   auto add_note = [&](const Diagnostic& d) {
@@ -202,13 +194,24 @@ void write_sarif(std::ostream& os, const ReportInput& in) {
                                           {"shortDescription", {{"text", "The MITRE CWE catalog"}}},
                                           {"taxa", std::move(taxa)}}})},
             {"columnKind", "unicodeCodePoints"},
-            {"results", std::move(results)}};
+            {"results", nullptr}};
   ojson doc{{"$schema",
              "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
              "sarif-schema-2.1.0.json"},
             {"version", "2.1.0"},
             {"runs", ojson::array({std::move(run)})}};
-  os << doc.dump(2, ' ', false, ojson::error_handler_t::replace) << "\n";
+  // The results are built and written one at a time (a large tree has tens of thousands).
+  std::size_t file = 0, at = 0;
+  write_streamed(os, doc, "results", 3, [&]() -> std::optional<ojson> {
+    for (; file < in.review.files.size(); ++file, at = 0) {
+      const std::vector<Finding>& findings = in.review.files[file].findings;
+      while (at < findings.size()) {
+        const Finding& x = findings[at++];
+        if (!x.in_baseline) return result(x);
+      }
+    }
+    return std::nullopt;
+  });
 }
 
 [[maybe_unused]] const bool kRegistered = register_reporter("sarif", write_sarif);
