@@ -241,7 +241,7 @@ TEST_F(ScratchRepo, ConfigurationFile) {
 }
 
 TEST(Formats, ReviewSystemGoldens) {
-  for (const char* format : {"markdown", "gerrit", "github", "junit", "gitlab"}) {
+  for (const char* format : {"markdown", "html", "gerrit", "github", "junit", "gitlab"}) {
     Result r = run_secreview({"review", "--format", format, "examples"});
     EXPECT_EQ(r.rc, 1) << format;
     expect_golden(std::string("example.") + format, r.out);
@@ -268,6 +268,18 @@ TEST(Formats, HostileContentIsEscaped) {
   EXPECT_NE(prose.find("&lt;img"), std::string::npos);
   Result junit = run_secreview({"review", "--format", "junit", (dir / "x.py").string()});
   EXPECT_EQ(junit.out.find("<img"), std::string::npos);
+  // HTML: the page's own markup only; the code's, its path's and a terminal escape are text.
+  fs::path named = dir / "<b>\x1b[31m\".py";
+  std::ofstream(named) << "import os\nos.system(\"<script>x</script>\" + input())\n";
+  Result html = run_secreview({"review", "--format", "html", dir.string()});
+  EXPECT_EQ(html.rc, 1) << html.err;
+  EXPECT_EQ(html.out.find("<img"), std::string::npos);
+  EXPECT_EQ(html.out.find("<script"), std::string::npos);
+  EXPECT_EQ(html.out.find("<b>"), std::string::npos);
+  EXPECT_EQ(html.out.find('\x1b'), std::string::npos);
+  EXPECT_NE(html.out.find("&lt;img src=x onerror=alert(1)&gt;"), std::string::npos) << html.out;
+  EXPECT_NE(html.out.find("&lt;script&gt;x&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.out.find("&lt;b&gt;\\x1b[31m&quot;.py"), std::string::npos);
   fs::remove_all(dir);
 }
 

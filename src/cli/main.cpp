@@ -329,8 +329,9 @@ int run_main(int argc, char** argv) {
   auto* review = app.add_subcommand("review", "Review files and directories (default: .)");
   review->add_option("paths", ra.paths, "Files and directories to review");
   review
-      ->add_option("-f,--format", ra.format,
-                   "Output format: text, json, sarif, markdown, gerrit, github, junit, gitlab")
+      ->add_option(
+          "-f,--format", ra.format,
+          "Output format: text, json, sarif, markdown, html, gerrit, github, junit, gitlab")
       ->check(CLI::IsMember(reporter_names()));
   review->add_option("-o,--output", ra.output, "Write the report to FILE instead of stdout");
   review->add_option("-j,--jobs", ra.jobs, "Parallel jobs (default: all cores)");

@@ -1,5 +1,7 @@
 #include "report/report.hpp"
 
+#include <fmt/format.h>
+
 #include <map>
 
 namespace secreview {
@@ -66,6 +68,16 @@ std::string where(const Finding& f) {
     out += std::to_string(lines[i]);
   }
   return out;
+}
+
+std::string flow_text(const Finding& f) {
+  std::string flow;
+  for (const TraceStep& t : f.trace) {
+    if (!flow.empty()) flow += " \u2192 ";
+    flow += t.file.empty() ? fmt::format("{} (line {})", t.message, t.at.line)
+                           : fmt::format("{} ({}:{})", t.message, t.file, t.at.line);
+  }
+  return flow;
 }
 
 std::string cwe_label(const CweCatalog& /*cwe*/, int id) {

@@ -79,15 +79,7 @@ void write_text(std::ostream& os, const ReportInput& in) {
                         x.start.column);
       os << "   - Solution: " << terminal_safe(x.solution) << "\n";
       os << fmt::format("   - Code (line {}): {}\n", x.start.line, terminal_safe(trim(x.snippet)));
-      if (!x.trace.empty()) {
-        std::string flow;
-        for (const TraceStep& t : x.trace) {
-          if (!flow.empty()) flow += " \u2192 ";
-          flow += t.file.empty() ? fmt::format("{} (line {})", t.message, t.at.line)
-                                 : fmt::format("{} ({}:{})", t.message, t.file, t.at.line);
-        }
-        os << "   - Flow: " << terminal_safe(flow) << "\n";
-      }
+      if (!x.trace.empty()) os << "   - Flow: " << terminal_safe(flow_text(x)) << "\n";
       os << st.dim(fmt::format("   - Rule: {}; severity {}, confidence {}; pillar CWE-{} ({})",
                                x.rule_id, to_string(x.severity), to_string(x.confidence), pillar,
                                in.cwe.name(pillar)))
