@@ -180,6 +180,13 @@ FileResult Engine::analyze(const std::string& path, std::string text,
   apply_suppressions(model, findings, result.diagnostics);
   sort_findings(findings);
   assign_fingerprints(findings);
+  // Findings are kept until the whole review is reported: drop what growing them left spare.
+  for (Finding& f : findings) {
+    f.issue.shrink_to_fit();
+    f.solution.shrink_to_fit();
+    f.snippet.shrink_to_fit();
+  }
+  findings.shrink_to_fit();
   result.findings = std::move(findings);
   return result;
 }
