@@ -217,7 +217,8 @@ void set_option(RuleMeta& m, std::string_view option, std::string_view value,
 
 RuleRegistry RuleRegistry::configure(const std::vector<std::string>& settings) const {
   RuleRegistry out;
-  for (const auto& r : rules_) out.rules_.push_back({r.meta, nullptr});
+  out.rules_ = rules_;
+  std::vector<bool> changed(rules_.size(), false);
   for (const auto& s : settings) {
     std::size_t eq = s.find('=');
     std::size_t dot = s.substr(0, eq).rfind('.');
@@ -230,8 +231,11 @@ RuleRegistry RuleRegistry::configure(const std::vector<std::string>& settings) c
     if (it == out.rules_.end())
       throw std::runtime_error("--set " + s + ": unknown rule '" + id + "'");
     set_option(it->meta, s.substr(dot + 1, eq - dot - 1), std::string_view(s).substr(eq + 1), s);
+    changed[static_cast<std::size_t>(it - out.rules_.begin())] = true;
   }
-  for (auto& r : out.rules_) r.check = instantiate(r.meta);
+  for (std::size_t i = 0; i < out.rules_.size(); ++i) {
+    if (changed[i]) out.rules_[i].check = instantiate(out.rules_[i].meta);
+  }
   return out;
 }
 

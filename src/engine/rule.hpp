@@ -68,7 +68,9 @@ using RuleFactory = std::function<std::unique_ptr<Rule>(const RuleMeta&)>;
 
 struct LoadedRule {
   RuleMeta meta;
-  std::unique_ptr<Rule> check;
+  // Checks are immutable once built, so a configured registry shares those of rules whose
+  // options it did not change.
+  std::shared_ptr<const Rule> check;
 };
 
 class RuleRegistry {
