@@ -12,16 +12,13 @@ namespace {
 std::string md(std::string_view s) {
   std::string out;
   for (char c : utf8_sanitize(s)) {
+    // Quotes are plain text in Markdown (it is never inside an attribute here).
+    std::string_view e = c == '"' || c == '\'' ? std::string_view() : html_entity(c);
+    if (!e.empty()) {
+      out += e;
+      continue;
+    }
     switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
       case '|':
         out += "\\|";
         break;

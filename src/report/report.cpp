@@ -70,6 +70,23 @@ std::string where(const Finding& f) {
   return out;
 }
 
+std::string_view html_entity(char c) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    case '\'':
+      return "&#39;";
+    default:
+      return {};
+  }
+}
+
 std::string flow_text(const Finding& f) {
   std::string flow;
   for (const TraceStep& t : f.trace) {

@@ -53,6 +53,9 @@ Totals totals(const Review& review);
 std::string cwe_label(const CweCatalog& cwe, int id);  // "CWE-78"
 // The lines a finding cites, for prose: "line 7", "lines 7-9", "lines 7, 12 and 30".
 std::string where(const Finding& f);
+// The entity for a character that must not stand raw in HTML text or a quoted attribute
+// (& < > " '); empty for any other character.
+std::string_view html_entity(char c);
 // A data-flow finding's trace as prose: "request.args['n'] (line 3) → os.system (line 5)"; a
 // step in another module names its file ("parameter name (pkg/helpers.py:4)").
 std::string flow_text(const Finding& f);
