@@ -228,8 +228,12 @@ RuleRegistry RuleRegistry::configure(const std::vector<std::string>& settings) c
     std::string id = s.substr(0, dot);
     auto it = std::find_if(out.rules_.begin(), out.rules_.end(),
                            [&](const LoadedRule& lr) { return lr.meta.id == id; });
-    if (it == out.rules_.end())
-      throw std::runtime_error("--set " + s + ": unknown rule '" + id + "'");
+    if (it == out.rules_.end()) {
+      std::string why = "--set ";
+      why += s;
+      why += ": unknown rule '" + id + "'";
+      throw std::runtime_error(why);
+    }
     set_option(it->meta, s.substr(dot + 1, eq - dot - 1), std::string_view(s).substr(eq + 1), s);
     changed[static_cast<std::size_t>(it - out.rules_.begin())] = true;
   }
@@ -336,7 +340,11 @@ void Context::report(TSNode at, Report r) {
   f.end = model_.end(ts_node_is_null(r.end) ? at : r.end);
   for (TSNode n : r.related) f.related.push_back(model_.start(n));
   f.issue = r.issue.empty() ? issue_for("") : std::move(r.issue);
-  f.solution = r.solution.empty() ? meta_.solution : std::move(r.solution);
+  if (r.solution.empty()) {
+    f.solution = meta_.solution;
+  } else {
+    f.solution = std::move(r.solution);
+  }
   f.snippet = std::string(model_.source().line(f.start.line));
   f.trace = std::move(r.trace);
   out_.push_back(std::move(f));

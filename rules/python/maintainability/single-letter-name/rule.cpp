@@ -40,6 +40,13 @@ class SingleLetterName final : public Rule {
     const py::Grammar& g = m.grammar();
     std::uint32_t lines = line_span(f.node);
     if (lines <= static_cast<std::uint32_t>(min_function_lines_)) return;
+    // Most functions assign no single-letter name: then there is nothing to walk for.
+    if (std::none_of(m.assignments().begin(), m.assignments().end(), [&](const auto& a) {
+          return a.scope == f.scope && !a.augmented && ts_node_symbol(a.target) == g.identifier &&
+                 is_single_letter(m.text(a.target));
+        })) {
+      return;
+    }
 
     // Names bound by other means are conventional there: parameters, loop and comprehension
     // variables, `with ... as f`, `except ... as e`, global/nonlocal declarations.

@@ -15,6 +15,7 @@ class TodoWithoutReference final : public Rule {
   explicit TodoWithoutReference(const RuleMeta& meta) {
     std::string alt;
     for (const auto& t : option_strings(meta, "tags")) {
+      tags_.push_back(t);
       std::string quoted;
       for (char c : t) {
         if (!std::isalnum(static_cast<unsigned char>(c))) quoted += '\\';
@@ -22,7 +23,10 @@ class TodoWithoutReference final : public Rule {
       }
       alt += (alt.empty() ? "" : "|") + quoted;
     }
-    if (alt.empty()) alt = "TODO";
+    if (alt.empty()) {
+      alt = "TODO";
+      tags_.emplace_back("TODO");
+    }
     // A whole upper-case word: not inside an identifier (`TODO_LIST`, `XXXL`).
     tag_ = std::regex("(^|[^A-Za-z0-9_])(" + alt + ")(?![A-Za-z0-9_])");
     // The owner form must follow the tag directly: `TODO(sbauza)`.
@@ -32,7 +36,14 @@ class TodoWithoutReference final : public Rule {
   void check_module(const py::Model& m, Context& ctx) const override {
     const auto& comments = m.comments();
     for (std::size_t i = 0; i < comments.size(); ++i) {
-      std::string text(m.text(comments[i]));
+      // Most comments name no tag at all: a plain search first, the regular expression after.
+      std::string_view raw = m.text(comments[i]);
+      if (std::none_of(tags_.begin(), tags_.end(), [&](const std::string& t) {
+            return raw.find(t) != std::string_view::npos;
+          })) {
+        continue;
+      }
+      std::string text(raw);
       std::smatch tag;
       if (!std::regex_search(text, tag, tag_)) continue;
       std::string after = text.substr(static_cast<std::size_t>(tag.position(2) + tag.length(2)));
@@ -86,6 +97,7 @@ class TodoWithoutReference final : public Rule {
     return false;
   }
 
+  std::vector<std::string> tags_;
   std::regex tag_;
   std::regex owner_;
 };
