@@ -46,45 +46,33 @@ Position SourceFile::position(std::uint32_t row, std::uint32_t byte_column) cons
 }
 
 std::string read_source_file(const std::string& path, std::uint64_t max_size, std::string& text) {
+  text.clear();
   // O_NONBLOCK: a FIFO does not block the open; fstat then rejects it as not a regular file.
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return fmt::format("cannot open: {}", std::strerror(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    int err = errno;
-    ::close(fd);
-    return fmt::format("cannot stat: {}", std::strerror(err));
-  }
-  if (!S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return "not a regular file";
-  }
+  if (::fstat(fd, &st) != 0) return fmt::format("cannot stat: {}", std::strerror(errno));
+  if (!S_ISREG(st.st_mode)) return "not a regular file";
   if (static_cast<std::uint64_t>(st.st_size) > max_size) {
-    ::close(fd);
     return fmt::format("skipped: {} bytes exceeds --max-file-size ({} bytes)", st.st_size,
                        max_size);
   }
-  text.resize(static_cast<std::size_t>(st.st_size));
+  std::string buffer(static_cast<std::size_t>(st.st_size), '\0');
   std::size_t got = 0;
   for (;;) {
-    if (got == text.size()) text.resize(text.size() + 4096);  // the file grew since fstat
-    ssize_t n = ::read(fd, text.data() + got, text.size() - got);
-    if (n < 0) {
-      int err = errno;
-      ::close(fd);
-      text.clear();
-      return fmt::format("read failed: {}", std::strerror(err));
-    }
+    if (got == buffer.size()) buffer.resize(buffer.size() + 4096);  // the file grew since fstat
+    ssize_t n = ::read(fd, buffer.data() + got, buffer.size() - got);
+    if (n < 0) return fmt::format("read failed: {}", std::strerror(errno));
     if (n == 0) break;
     got += static_cast<std::size_t>(n);
-    if (got > max_size) {
-      ::close(fd);
-      text.clear();
-      return "skipped: file exceeds --max-file-size";
-    }
+    if (got > max_size) return "skipped: file exceeds --max-file-size";
   }
-  ::close(fd);
-  text.resize(got);
+  buffer.resize(got);
+  text = std::move(buffer);
   return {};
 }
 

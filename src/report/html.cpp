@@ -43,9 +43,7 @@ std::string prose(std::string_view s) {
 }
 
 std::string cwe_link(const CweCatalog& cwe, int id) {
-  return fmt::format(
-      "<a href=\"https://cwe.mitre.org/data/definitions/{0}.html\">CWE-{0}</a> ({1})", id,
-      h(cwe.name(id)));
+  return fmt::format("<a href=\"{}\">CWE-{}</a> ({})", cwe_url(id), id, h(cwe.name(id)));
 }
 
 std::string location(const std::string& path, const Position& p) {

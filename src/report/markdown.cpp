@@ -55,7 +55,7 @@ std::string code_block(std::string_view code) {
 }
 
 std::string cwe_link(int id) {
-  return fmt::format("[CWE-{0}](https://cwe.mitre.org/data/definitions/{0}.html)", id);
+  return fmt::format("[CWE-{}]({})", id, cwe_url(id));
 }
 
 void write_markdown(std::ostream& os, const ReportInput& in) {

@@ -97,6 +97,10 @@ std::string flow_text(const Finding& f) {
   return flow;
 }
 
+std::string cwe_url(int id) {
+  return fmt::format("https://cwe.mitre.org/data/definitions/{}.html", id);
+}
+
 std::string cwe_label(const CweCatalog& /*cwe*/, int id) {
   return "CWE-" + std::to_string(id);
 }

@@ -51,6 +51,8 @@ struct Totals {
 };
 Totals totals(const Review& review);
 std::string cwe_label(const CweCatalog& cwe, int id);  // "CWE-78"
+// MITRE's page for a CWE id.
+std::string cwe_url(int id);
 // The lines a finding cites, for prose: "line 7", "lines 7-9", "lines 7, 12 and 30".
 std::string where(const Finding& f);
 // The entity for a character that must not stand raw in HTML text or a quoted attribute

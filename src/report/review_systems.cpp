@@ -53,7 +53,7 @@ void write_gerrit(std::ostream& os, const ReportInput& in) {
                 {"category", to_string(x.kind)},
                 {"fingerprint", x.fingerprint}}}};
       if (x.kind == FindingKind::Defect) {
-        c["url"] = fmt::format("https://cwe.mitre.org/data/definitions/{}.html", x.cwe);
+        c["url"] = cwe_url(x.cwe);
       }
       comments.push_back(std::move(c));
     }

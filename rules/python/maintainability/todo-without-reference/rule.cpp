@@ -12,10 +12,9 @@ namespace {
 
 class TodoWithoutReference final : public Rule {
  public:
-  explicit TodoWithoutReference(const RuleMeta& meta) {
+  explicit TodoWithoutReference(const RuleMeta& meta) : tags_(option_strings(meta, "tags")) {
     std::string alt;
-    for (const auto& t : option_strings(meta, "tags")) {
-      tags_.push_back(t);
+    for (const auto& t : tags_) {
       std::string quoted;
       for (char c : t) {
         if (!std::isalnum(static_cast<unsigned char>(c))) quoted += '\\';
@@ -25,7 +24,7 @@ class TodoWithoutReference final : public Rule {
     }
     if (alt.empty()) {
       alt = "TODO";
-      tags_.emplace_back("TODO");
+      tags_ = {"TODO"};
     }
     // A whole upper-case word: not inside an identifier (`TODO_LIST`, `XXXL`).
     tag_ = std::regex("(^|[^A-Za-z0-9_])(" + alt + ")(?![A-Za-z0-9_])");

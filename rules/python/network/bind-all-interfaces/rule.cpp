@@ -59,8 +59,7 @@ class BindAllInterfaces final : public Rule {
   bool in_address_position(const py::Model& m, TSNode s) const {
     const py::Grammar& g = m.grammar();
     TSNode p = m.parent(s);
-    while (!ts_node_is_null(p) && ts_node_symbol(p) == g.parenthesized_expression)
-      p = ts_node_parent(p);
+    while (!ts_node_is_null(p) && ts_node_symbol(p) == g.parenthesized_expression) p = m.parent(p);
     if (ts_node_is_null(p)) return false;
     TSSymbol ps = ts_node_symbol(p);
     if (ps == g.keyword_argument) {

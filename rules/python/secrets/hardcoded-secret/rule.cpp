@@ -172,7 +172,7 @@ class HardcodedSecret final : public Rule {
 
   static std::string joined_words(std::string_view name) {
     std::string out = "_";
-    for (const auto& w : web::name_words(name)) out += w + "_";
+    for (const auto& w : identifier_words(name)) out += w + "_";
     return out;
   }
 
@@ -212,7 +212,7 @@ class HardcodedSecret final : public Rule {
   }
 
   bool is_secret_name(std::string_view name) const {
-    std::vector<std::string> words = web::name_words(name);
+    std::vector<std::string> words = identifier_words(name);
     for (const auto& w : words) {
       if (web::in_list(not_words_, w) || web::in_list(password_words_, w)) return false;
     }
@@ -239,7 +239,7 @@ class HardcodedSecret final : public Rule {
       return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
     });
     if (!identifier) return false;
-    std::vector<std::string> words = web::name_words(v);
+    std::vector<std::string> words = identifier_words(v);
     return words.size() > 1 && (web::in_list(words, "secret") || web::in_list(words, "key"));
   }
 

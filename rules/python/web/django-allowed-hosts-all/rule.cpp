@@ -29,7 +29,7 @@ class DjangoAllowedHostsAll final : public Rule {
         py::Value v = m.evaluate(s, nullptr);
         if (!v.is_str() || !web::in_list(wildcards_, v.str)) continue;
         Report r;
-        bool fallback = ts_node_symbol(ts_node_parent(s)) == g.argument_list;
+        bool fallback = ts_node_symbol(m.parent(s)) == g.argument_list;
         r.issue = expand(
             ctx.meta().issue,
             {{"what", "`" + excerpt(m, a.node, 64) + "` allows every host" +
@@ -50,9 +50,9 @@ class DjangoAllowedHostsAll final : public Rule {
   static bool is_item_or_default(const py::Model& m, TSNode s, TSNode value) {
     const py::Grammar& g = m.grammar();
     if (ts_node_eq(s, m.unwrap(value))) return true;
-    TSNode p = ts_node_parent(s);
+    TSNode p = m.parent(s);
     while (!ts_node_is_null(p) && ts_node_symbol(p) == g.parenthesized_expression) {
-      p = ts_node_parent(p);
+      p = m.parent(p);
     }
     if (ts_node_is_null(p)) return false;
     TSSymbol ps = ts_node_symbol(p);
