@@ -98,7 +98,8 @@ struct Model::Builder {
   Model& m;
   const Grammar& g;
   std::unordered_map<std::uintptr_t, std::vector<TSNode>> decorators;  // definition -> decorators
-  std::vector<TSNode> ancestors;  // of the node being entered, outermost first
+  std::vector<TSNode> ancestors;         // of the node being entered, outermost first
+  std::vector<TSSymbol> ancestor_kinds;  // their symbols
 
   Scope* new_scope(Scope::Kind kind, std::string name, TSNode node, Scope* parent) {
     Scope& s = m.scopes_.emplace_back();
@@ -304,8 +305,7 @@ struct Model::Builder {
   }
 
   // Called on entering a node; returns the scope its children live in.
-  Scope* enter(TSNode n, Scope* scope) {
-    TSSymbol s = ts_node_symbol(n);
+  Scope* enter(TSNode n, TSSymbol s, Scope* scope) {
     if (s == g.string) {
       m.strings_.push_back(n);
       m.string_parents_.push_back(ancestors.empty() ? TSNode{} : ancestors.back());
@@ -407,11 +407,22 @@ struct Model::Builder {
     std::uint32_t depth = 0;
     for (;;) {
       TSNode n = ts_tree_cursor_current_node(&cursor);
+      TSSymbol s = ts_node_symbol(n);
+      if (s == g.identifier) {
+        std::size_t k = ancestor_kinds.size();
+        TSSymbol p = k == 0 ? 0 : ancestor_kinds[k - 1];
+        TSSymbol gp = k < 2 ? 0 : ancestor_kinds[k - 2];
+        // The field is looked up only where it decides (it costs a search of the parent's
+        // field map); every other parent kind ignores it.
+        TSFieldId field = m.use_depends_on_field(p) ? ts_tree_cursor_current_field_id(&cursor) : 0;
+        if (m.counts_as_use(p, field, gp)) m.uses_.push_back(n);
+      }
       Scope* here = stack.back().scope;
-      Scope* inner = enter(n, here);
+      Scope* inner = enter(n, s, here);
       if (ts_tree_cursor_goto_first_child(&cursor)) {
         ++depth;
         ancestors.push_back(n);
+        ancestor_kinds.push_back(s);
         if (inner != here) stack.push_back({depth, inner});
         continue;
       }
@@ -423,6 +434,7 @@ struct Model::Builder {
         }
         --depth;
         ancestors.pop_back();
+        ancestor_kinds.pop_back();
       }
       if (done) break;
       while (stack.size() > 1 && stack.back().child_depth > depth) stack.pop_back();
@@ -446,7 +458,7 @@ struct Model::Builder {
 Model::Model(const SourceFile& source, const TSTree* tree)
     : source_(source), g_(Grammar::get()), root_(ts_tree_root_node(tree)) {
   is_test_file_ = is_test_path(source.path());
-  Builder b{*this, g_, {}, {}};
+  Builder b{*this, g_, {}, {}, {}};
   b.walk();
   b.resolve_calls();
 }
@@ -754,6 +766,11 @@ StringShape Model::string_shape(TSNode expr, const Scope* scope) const {
 
 // Whether an identifier is a use of a name, given its parent's kind, the field it fills there
 // and the grandparent's kind. (Computed from the walk: ts_node_parent() costs O(depth).)
+bool Model::use_depends_on_field(TSSymbol p) const {
+  return p == g_.attribute || p == g_.keyword_argument || p == g_.function_definition ||
+         p == g_.class_definition || p == g_.default_parameter || p == g_.typed_default_parameter;
+}
+
 bool Model::counts_as_use(TSSymbol p, TSFieldId field, TSSymbol gp) const {
   if (p == g_.attribute) return field != g_.f_attribute;
   if (p == g_.keyword_argument) return field != g_.f_name;
@@ -800,7 +817,7 @@ void Model::for_each_use(TSNode subtree, Fn&& fn) const {
 const std::unordered_map<std::string_view, std::uint32_t>& Model::name_uses() const {
   if (name_uses_) return *name_uses_;
   name_uses_ = std::make_unique<std::unordered_map<std::string_view, std::uint32_t>>();
-  for_each_use(root_, [&](TSNode n) { ++(*name_uses_)[text(n)]; });
+  for (TSNode n : uses_) ++(*name_uses_)[text(n)];
   return *name_uses_;
 }
 

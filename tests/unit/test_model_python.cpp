@@ -154,6 +154,36 @@ TEST(PythonModel, ParentsOfStringsMatchTreeSitter) {
   EXPECT_TRUE(ts_node_is_null(p.model->parent(p.model->root())));
 }
 
+TEST(PythonModel, NameUsesRecordedInTheWalkMatchAFreshCount) {
+  // name_uses() is counted from identifiers recorded during the model's walk; count_name() walks
+  // the tree itself. From the root the two must agree on every name, in every position a name
+  // can take (attribute object vs attribute, keyword names, parameters, definitions, imports).
+  Parsed p(
+      "import os.path as osp, sys\n"
+      "from json import loads as jl\n"
+      "class C(Base, metaclass=Meta):\n"
+      "    attr: int = sys.maxsize\n"
+      "    def m(self, a, b=os, *args: T, c: U = V, **kw) -> R:\n"
+      "        x = self.attr + a.b.c(d=e, **kw)\n"
+      "        return lambda q, r=s: q + t\n"
+      "def f(p, /, *, k=jl):\n"
+      "    global g\n"
+      "    for i in osp.join(p, k):\n"
+      "        yield C(i).m(x for x in range(i) if x)\n");
+  const auto& uses = p.model->name_uses();
+  std::uint32_t total = 0;
+  for (const auto& [name, count] : uses) {
+    EXPECT_EQ(count, p.model->count_name(p.model->root(), name)) << name;
+    total += count;
+  }
+  EXPECT_GT(total, 20u);
+  EXPECT_EQ(uses.count("attr"), 1u);     // `attr: int` is a use of the name in the class body
+  EXPECT_EQ(uses.at("sys"), 1u);         // `sys.maxsize`; the import itself is not a use
+  EXPECT_EQ(uses.count("maxsize"), 0u);  // an attribute, not a name
+  EXPECT_EQ(uses.count("d"), 0u);        // a keyword argument's name
+  EXPECT_EQ(uses.at("e"), 1u);
+}
+
 TEST(PythonModel, ScopesFunctionsAndClasses) {
   Parsed p(
       "class Outer:\n"
