@@ -823,8 +823,20 @@ const std::unordered_map<std::string_view, std::uint32_t>& Model::name_uses() co
 
 std::uint32_t Model::count_name(TSNode subtree, std::string_view name) const {
   std::uint32_t count = 0;
-  // The subtree root's own context is unknown here; uses inside it are counted exactly.
-  for_each_use(subtree, [&](TSNode n) { count += text(n) == name; });
+  TSSymbol s = ts_node_is_null(subtree) ? 0 : ts_node_symbol(subtree);
+  if (ts_node_is_null(subtree) || name.empty() || s == g_.identifier || s == g_.typed_parameter ||
+      s == g_.list_splat_pattern || s == g_.dictionary_splat_pattern) {
+    // The subtree root's own context is unknown here (an identifier root counts as a use, and so
+    // do the names directly under a parameter root); uses inside it are counted exactly.
+    for_each_use(subtree, [&](TSNode n) { count += text(n) == name; });
+    return count;
+  }
+  // Any other root: its context decides nothing about the names inside it, so the uses the
+  // model's walk recorded within its bytes are the same, without walking the subtree again.
+  std::uint32_t begin = ts_node_start_byte(subtree), end = ts_node_end_byte(subtree);
+  auto it = std::lower_bound(uses_.begin(), uses_.end(), begin,
+                             [](TSNode n, std::uint32_t at) { return ts_node_start_byte(n) < at; });
+  for (; it != uses_.end() && ts_node_start_byte(*it) < end; ++it) count += text(*it) == name;
   return count;
 }
 

@@ -184,6 +184,83 @@ TEST(PythonModel, NameUsesRecordedInTheWalkMatchAFreshCount) {
   EXPECT_EQ(uses.at("e"), 1u);
 }
 
+// Reference for count_name(): walks `subtree` with ts_node_parent() and applies the rules of a
+// name use (not an attribute, keyword, parameter, definition or import name), with the root's
+// own context unknown (an identifier root counts, as do the names right under it).
+std::uint32_t reference_count(const Model& m, TSNode subtree, std::string_view name) {
+  auto kind = [](TSNode n) { return std::string_view(ts_node_is_null(n) ? "" : ts_node_type(n)); };
+  auto field_in_parent = [](TSNode parent, TSNode child) -> std::string_view {
+    for (std::uint32_t i = 0; i < ts_node_child_count(parent); ++i) {
+      if (ts_node_eq(ts_node_child(parent, i), child)) {
+        const char* f = ts_node_field_name_for_child(parent, i);
+        return f ? f : "";
+      }
+    }
+    return "";
+  };
+  std::uint32_t count = 0;
+  std::vector<TSNode> todo{subtree};
+  while (!todo.empty()) {
+    TSNode n = todo.back();
+    todo.pop_back();
+    for (std::uint32_t i = 0; i < ts_node_child_count(n); ++i) todo.push_back(ts_node_child(n, i));
+    if (kind(n) != "identifier" || m.text(n) != name) continue;
+    bool root = ts_node_eq(n, subtree);
+    TSNode parent = root ? TSNode{} : ts_node_parent(n);
+    std::string_view p = kind(parent);
+    std::string_view field = root ? "" : field_in_parent(parent, n);
+    std::string_view gp = root || ts_node_eq(parent, subtree) ? "" : kind(ts_node_parent(parent));
+    bool use = true;
+    if (p == "attribute") use = field != "attribute";
+    if (p == "keyword_argument" || p == "function_definition" || p == "class_definition" ||
+        p == "default_parameter" || p == "typed_default_parameter") {
+      use = field != "name";
+    }
+    if (p == "parameters" || p == "lambda_parameters" || p == "dotted_name" ||
+        p == "aliased_import") {
+      use = false;
+    }
+    if (p == "typed_parameter" || p == "list_splat_pattern" || p == "dictionary_splat_pattern") {
+      use = !(gp == "parameters" || gp == "lambda_parameters" || gp == "typed_parameter");
+    }
+    count += use;
+  }
+  return count;
+}
+
+TEST(PythonModel, CountNameAgreesWithAWalkOfEverySubtree) {
+  // count_name() answers from the uses recorded in the model's walk for most subtrees; for every
+  // node of this file and every name in it, it must give what a walk of that subtree gives.
+  Parsed p(
+      "import os.path as osp\n"
+      "class C(Base):\n"
+      "    def m(self, a, b=os, *args: T, c: U = V, **kw):\n"
+      "        for i in range(a):\n"
+      "            x = self.attr + a.b.c(d=e, **kw) + i\n"
+      "        return lambda q, *r, s=t: q + s\n"
+      "def f(p, /, *ps: P, k=osp, **kws: K):\n"
+      "    with open(p) as fh:\n"
+      "        yield C(fh).m(x for x in range(p) if x)\n");
+  std::vector<std::string_view> names;
+  for (const auto& [name, count] : p.model->name_uses()) names.push_back(name);
+  for (std::string_view extra : {"attr", "d", "self", "args", "kw", "r", "ps", "kws", "m", "C"}) {
+    names.push_back(extra);
+  }
+  std::vector<TSNode> todo{p.model->root()};
+  std::size_t checked = 0;
+  while (!todo.empty()) {
+    TSNode n = todo.back();
+    todo.pop_back();
+    for (std::uint32_t i = 0; i < ts_node_child_count(n); ++i) todo.push_back(ts_node_child(n, i));
+    for (std::string_view name : names) {
+      ASSERT_EQ(p.model->count_name(n, name), reference_count(*p.model, n, name))
+          << name << " in " << ts_node_type(n) << " at byte " << ts_node_start_byte(n);
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 1000u);
+}
+
 TEST(PythonModel, ScopesFunctionsAndClasses) {
   Parsed p(
       "class Outer:\n"
