@@ -764,13 +764,14 @@ StringShape Model::string_shape(TSNode expr, const Scope* scope) const {
   return string_shape(expr, scope, 0);
 }
 
-// Whether an identifier is a use of a name, given its parent's kind, the field it fills there
-// and the grandparent's kind. (Computed from the walk: ts_node_parent() costs O(depth).)
+// The parent kinds for which counts_as_use() looks at the field (keep the two in step).
 bool Model::use_depends_on_field(TSSymbol p) const {
   return p == g_.attribute || p == g_.keyword_argument || p == g_.function_definition ||
          p == g_.class_definition || p == g_.default_parameter || p == g_.typed_default_parameter;
 }
 
+// Whether an identifier is a use of a name, given its parent's kind, the field it fills there
+// and the grandparent's kind. (Computed from the walk: ts_node_parent() costs O(depth).)
 bool Model::counts_as_use(TSSymbol p, TSFieldId field, TSSymbol gp) const {
   if (p == g_.attribute) return field != g_.f_attribute;
   if (p == g_.keyword_argument) return field != g_.f_name;

@@ -154,36 +154,6 @@ TEST(PythonModel, ParentsOfStringsMatchTreeSitter) {
   EXPECT_TRUE(ts_node_is_null(p.model->parent(p.model->root())));
 }
 
-TEST(PythonModel, NameUsesRecordedInTheWalkMatchAFreshCount) {
-  // name_uses() is counted from identifiers recorded during the model's walk; count_name() walks
-  // the tree itself. From the root the two must agree on every name, in every position a name
-  // can take (attribute object vs attribute, keyword names, parameters, definitions, imports).
-  Parsed p(
-      "import os.path as osp, sys\n"
-      "from json import loads as jl\n"
-      "class C(Base, metaclass=Meta):\n"
-      "    attr: int = sys.maxsize\n"
-      "    def m(self, a, b=os, *args: T, c: U = V, **kw) -> R:\n"
-      "        x = self.attr + a.b.c(d=e, **kw)\n"
-      "        return lambda q, r=s: q + t\n"
-      "def f(p, /, *, k=jl):\n"
-      "    global g\n"
-      "    for i in osp.join(p, k):\n"
-      "        yield C(i).m(x for x in range(i) if x)\n");
-  const auto& uses = p.model->name_uses();
-  std::uint32_t total = 0;
-  for (const auto& [name, count] : uses) {
-    EXPECT_EQ(count, p.model->count_name(p.model->root(), name)) << name;
-    total += count;
-  }
-  EXPECT_GT(total, 20u);
-  EXPECT_EQ(uses.count("attr"), 1u);     // `attr: int` is a use of the name in the class body
-  EXPECT_EQ(uses.at("sys"), 1u);         // `sys.maxsize`; the import itself is not a use
-  EXPECT_EQ(uses.count("maxsize"), 0u);  // an attribute, not a name
-  EXPECT_EQ(uses.count("d"), 0u);        // a keyword argument's name
-  EXPECT_EQ(uses.at("e"), 1u);
-}
-
 // Reference for count_name(): walks `subtree` with ts_node_parent() and applies the rules of a
 // name use (not an attribute, keyword, parameter, definition or import name), with the root's
 // own context unknown (an identifier root counts, as do the names right under it).
@@ -226,6 +196,36 @@ std::uint32_t reference_count(const Model& m, TSNode subtree, std::string_view n
     count += use;
   }
   return count;
+}
+
+TEST(PythonModel, NameUsesRecordedInTheWalkMatchAFreshCount) {
+  // name_uses() is counted from identifiers recorded during the model's walk; the reference
+  // walks the tree itself. The two must agree on every name, in every position a name can take
+  // (attribute object vs attribute, keyword names, parameters, definitions, imports).
+  Parsed p(
+      "import os.path as osp, sys\n"
+      "from json import loads as jl\n"
+      "class C(Base, metaclass=Meta):\n"
+      "    attr: int = sys.maxsize\n"
+      "    def m(self, a, b=os, *args: T, c: U = V, **kw) -> R:\n"
+      "        x = self.attr + a.b.c(d=e, **kw)\n"
+      "        return lambda q, r=s: q + t\n"
+      "def f(p, /, *, k=jl):\n"
+      "    global g\n"
+      "    for i in osp.join(p, k):\n"
+      "        yield C(i).m(x for x in range(i) if x)\n");
+  const auto& uses = p.model->name_uses();
+  std::uint32_t total = 0;
+  for (const auto& [name, count] : uses) {
+    EXPECT_EQ(count, reference_count(*p.model, p.model->root(), name)) << name;
+    total += count;
+  }
+  EXPECT_GT(total, 20u);
+  EXPECT_EQ(uses.count("attr"), 1u);     // `attr: int` is a use of the name in the class body
+  EXPECT_EQ(uses.at("sys"), 1u);         // `sys.maxsize`; the import itself is not a use
+  EXPECT_EQ(uses.count("maxsize"), 0u);  // an attribute, not a name
+  EXPECT_EQ(uses.count("d"), 0u);        // a keyword argument's name
+  EXPECT_EQ(uses.at("e"), 1u);
 }
 
 TEST(PythonModel, CountNameAgreesWithAWalkOfEverySubtree) {
