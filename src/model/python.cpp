@@ -98,8 +98,11 @@ struct Model::Builder {
   Model& m;
   const Grammar& g;
   std::unordered_map<std::uintptr_t, std::vector<TSNode>> decorators;  // definition -> decorators
-  std::vector<TSNode> ancestors;         // of the node being entered, outermost first
-  std::vector<TSSymbol> ancestor_kinds;  // their symbols
+  struct Ancestor {
+    TSNode node;
+    TSSymbol kind;
+  };
+  std::vector<Ancestor> ancestors;  // of the node being entered, outermost first
 
   Scope* new_scope(Scope::Kind kind, std::string name, TSNode node, Scope* parent) {
     Scope& s = m.scopes_.emplace_back();
@@ -308,7 +311,7 @@ struct Model::Builder {
   Scope* enter(TSNode n, TSSymbol s, Scope* scope) {
     if (s == g.string) {
       m.strings_.push_back(n);
-      m.string_parents_.push_back(ancestors.empty() ? TSNode{} : ancestors.back());
+      m.string_parents_.push_back(ancestors.empty() ? TSNode{} : ancestors.back().node);
     } else if (s == g.call) {
       on_call(n, scope);
     } else if (s == g.comparison_operator) {
@@ -409,9 +412,9 @@ struct Model::Builder {
       TSNode n = ts_tree_cursor_current_node(&cursor);
       TSSymbol s = ts_node_symbol(n);
       if (s == g.identifier) {
-        std::size_t k = ancestor_kinds.size();
-        TSSymbol p = k == 0 ? 0 : ancestor_kinds[k - 1];
-        TSSymbol gp = k < 2 ? 0 : ancestor_kinds[k - 2];
+        std::size_t k = ancestors.size();
+        TSSymbol p = k == 0 ? 0 : ancestors[k - 1].kind;
+        TSSymbol gp = k < 2 ? 0 : ancestors[k - 2].kind;
         // The field is looked up only where it decides (it costs a search of the parent's
         // field map); every other parent kind ignores it.
         TSFieldId field = m.use_depends_on_field(p) ? ts_tree_cursor_current_field_id(&cursor) : 0;
@@ -421,8 +424,7 @@ struct Model::Builder {
       Scope* inner = enter(n, s, here);
       if (ts_tree_cursor_goto_first_child(&cursor)) {
         ++depth;
-        ancestors.push_back(n);
-        ancestor_kinds.push_back(s);
+        ancestors.push_back({n, s});
         if (inner != here) stack.push_back({depth, inner});
         continue;
       }
@@ -434,7 +436,6 @@ struct Model::Builder {
         }
         --depth;
         ancestors.pop_back();
-        ancestor_kinds.pop_back();
       }
       if (done) break;
       while (stack.size() > 1 && stack.back().child_depth > depth) stack.pop_back();
@@ -458,7 +459,7 @@ struct Model::Builder {
 Model::Model(const SourceFile& source, const TSTree* tree)
     : source_(source), g_(Grammar::get()), root_(ts_tree_root_node(tree)) {
   is_test_file_ = is_test_path(source.path());
-  Builder b{*this, g_, {}, {}, {}};
+  Builder b{*this, g_, {}, {}};
   b.walk();
   b.resolve_calls();
 }

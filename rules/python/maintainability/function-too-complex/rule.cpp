@@ -4,6 +4,7 @@
 // comprehension `if` clauses. A nested function is measured on its own, not in its parent.
 #include "engine/rule.hpp"
 #include "rules/python/maintainability/common.hpp"
+#include "rules/python/maintainability/imports.hpp"
 #include "rules/python/maintainability/structure.hpp"
 
 namespace secreview::rules {
@@ -74,12 +75,12 @@ class FunctionTooComplex final : public Rule {
     auto letter = [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     };
-    auto name_char = [&](char c) { return letter(c) || (c >= '0' && c <= '9'); };
     std::int64_t n = 0;
     for (std::string_view k : {"if", "elif", "for", "while", "except", "case", "and", "or"}) {
       for (std::size_t at = text.find(k); at != std::string_view::npos; at = text.find(k, at + 1)) {
         std::size_t end = at + k.size();
-        if ((at == 0 || !letter(text[at - 1])) && (end == text.size() || !name_char(text[end]))) {
+        if ((at == 0 || !letter(text[at - 1])) &&
+            (end == text.size() || !is_identifier_char(text[end]))) {
           ++n;
         }
       }
