@@ -6,6 +6,8 @@ find_package(fmt REQUIRED)
 find_package(nlohmann_json 3.11 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(tomlplusplus REQUIRED)
+# SHA-256 (libcrypto) keys the result cache by each file's text.
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 
 set(SECREVIEW_NODE_MODULES ${CMAKE_SOURCE_DIR}/node_modules)
 set(TS_ROOT ${SECREVIEW_NODE_MODULES}/tree-sitter/vendor/tree-sitter/lib)

@@ -1,5 +1,7 @@
 // libFuzzer target: every parser of input secreview accepts besides Python source: unified
-// diffs, configuration files, suppression comments and baselines. The first byte picks one.
+// diffs, configuration files, suppression comments, baselines, .gitignore files and result-cache
+// entries. The first byte picks one.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -7,6 +9,7 @@
 #include <string>
 
 #include "engine/baseline.hpp"
+#include "engine/cache.hpp"
 #include "engine/config.hpp"
 #include "engine/diff.hpp"
 #include "engine/gitignore.hpp"
@@ -15,7 +18,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
-  switch (data[0] % 5) {
+  switch (data[0] % 6) {
     case 0:
       try {
         (void)secreview::parse_unified_diff(text);
@@ -47,6 +50,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       rules.add("", text);
       (void)rules.ignored("a/b/c.py", false);
       (void)secreview::glob_match(text.substr(0, text.find('\n')), "src/pkg/mod.py");
+      break;
+    }
+    case 5: {
+      // A cache entry read back for any text and path: the digest in the entry decides.
+      static const secreview::Digest kText = secreview::sha256("fuzz");
+      (void)secreview::decode_entry(text, "fuzz.py", kText);
+      (void)secreview::decode_followed(text, "fuzz.py", kText);
+      if (text.size() > 60) {
+        secreview::Digest stored{};
+        std::copy_n(text.begin() + 19, stored.size(), stored.begin());
+        (void)secreview::decode_entry(text, "fuzz.py", stored);
+        (void)secreview::decode_followed(text, "fuzz.py", stored);
+      }
       break;
     }
   }

@@ -154,3 +154,46 @@ TEST(TaintModules, HostileModulesAreSkipped) {
   fs::permissions(dir / "locked.py", fs::perms::owner_all);
   fs::remove_all(dir);
 }
+
+// With --cache-dir, a file's cross-module result is reused only while every module it consulted
+// is unchanged: editing, moving or deleting the imported module (the importer itself unchanged)
+// gives what a review without the cache gives.
+TEST(TaintModules, CachedResultsFollowChangesInImportedModules) {
+  fs::path dir = project();
+  fs::path cache = scratch("modules_cache");
+  auto review = [&](bool cached) {
+    std::vector<std::string> args = {"review", "--no-suggestions", "--format", "json", "."};
+    if (cached) args.insert(args.begin() + 1, {"--cache-dir", cache.string()});
+    return run_secreview(args, "", dir.string());
+  };
+  auto same = [&](const char* step) {
+    Result u = review(false);
+    Result c = review(true);
+    EXPECT_EQ(c.out, u.out) << step;
+    EXPECT_EQ(c.rc, u.rc) << step;
+    Result again = review(true);
+    EXPECT_EQ(again.out, u.out) << step;
+    return u.out;
+  };
+  std::string first = same("initial");
+  EXPECT_NE(first.find("tainted-shell-command"), std::string::npos);
+  // run_tool now quotes its argument: the flow from views.py:11 and :14 is gone.
+  std::string helpers = slurp(dir / "pkg" / "helpers.py");
+  std::string quoted = helpers;
+  quoted.replace(quoted.find("command = 'convert ' + name"), 27,
+                 "command = 'convert ' + shlex.quote(name)");
+  write(dir / "pkg" / "helpers.py", quoted);
+  std::string edited = same("run_tool quotes");
+  EXPECT_EQ(edited.find("tainted-shell-command"), std::string::npos) << edited;
+  // The module moves to a package of the same name with the unsafe text: it resolves elsewhere.
+  fs::remove(dir / "pkg" / "helpers.py");
+  write(dir / "pkg" / "helpers" / "__init__.py", helpers);
+  std::string moved = same("moved to a package");
+  EXPECT_NE(moved.find("tainted-shell-command"), std::string::npos) << moved;
+  // And disappears: the calls lead nowhere.
+  fs::remove_all(dir / "pkg" / "helpers");
+  std::string gone = same("module deleted");
+  EXPECT_EQ(gone.find("tainted-shell-command"), std::string::npos) << gone;
+  fs::remove_all(dir);
+  fs::remove_all(cache);
+}

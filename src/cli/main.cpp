@@ -53,6 +53,7 @@ struct ReviewArgs {
   bool no_config = false;
   bool show_suppressed = false;
   std::string profile;
+  std::string cache_dir;
   bool min_severity_given = false;
   bool min_confidence_given = false;
 };
@@ -160,6 +161,18 @@ int run_review(const ReviewArgs& a) {
   RunOptions ro;
   ro.jobs = a.jobs;
   ro.max_file_size = a.max_file_size;
+  std::optional<ResultCache> cache;
+  if (!a.cache_dir.empty()) {
+    // The executable's bytes stand for its rules, data and code: a rebuilt or upgraded secreview
+    // never reuses another build's results.
+    std::string binary = ResultCache::executable_bytes();
+    if (binary.empty()) {
+      std::cerr << "secreview: warning: cannot read its own executable to key the cache; "
+                   "reviewing without --cache-dir\n";
+    } else {
+      ro.cache = &cache.emplace(a.cache_dir, binary, engine.settings_key());
+    }
+  }
   if (!a.diff.empty() && !a.patch.empty()) {
     std::cerr << "secreview: --diff and --patch exclude each other\n";
     return kExitError;
@@ -169,6 +182,12 @@ int run_review(const ReviewArgs& a) {
     review = review_change(ChangeSource{a.diff, a.patch}, engine, ro);
   } else {
     review = review_paths(paths, engine, ro);
+  }
+  if (cache) {
+    review.cached_files = cache->hits();
+    if (std::string problem = cache->problem(); !problem.empty()) {
+      std::cerr << "secreview: warning: result cache: " << problem << "\n";
+    }
   }
   if (!config.file.empty()) {
     std::erase_if(review.files, [&](const FileResult& f) { return !config.wanted(f.path); });
@@ -356,6 +375,9 @@ int run_main(int argc, char** argv) {
                      "Configuration file (default: nearest "
                      ".secreview.toml or pyproject.toml)");
   review->add_flag("--no-config", ra.no_config, "Ignore configuration files");
+  review->add_option("--cache-dir", ra.cache_dir,
+                     "Keep each file's result in DIR and reuse it while the file, the settings "
+                     "and secreview are unchanged");
   review->add_flag("--show-suppressed", ra.show_suppressed,
                    "Also list findings suppressed by inline comments");
   review->add_option("--select", ra.select, "Run only these rules, aliases or CWE-n (a,b,...)")

@@ -57,6 +57,7 @@ struct Finding {
   bool suppressed = false;         // matched an inline suppression (kept with --show-suppressed)
   std::string suppression_reason;  // the text after `--`, if any
   bool in_baseline = false;        // matched the --baseline file
+  bool operator==(const Finding&) const = default;
 };
 
 enum class DiagnosticLevel : std::uint8_t { Note, Warning, Error };
@@ -68,6 +69,7 @@ struct Diagnostic {
   std::string path;
   Position at;  // line 0 when the diagnostic is about the whole file
   std::string message;
+  bool operator==(const Diagnostic&) const = default;
 };
 
 // A call to an imported function that the taint analysis could not see into (the function is

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <sstream>
 
 #include "core/cwe.hpp"
 #include "core/text.hpp"
@@ -82,6 +83,22 @@ Engine::Engine(const RuleRegistry& registry, EngineOptions options)
   suppression_group_ = static_cast<std::uint32_t>(active_.size());
   prefilter_.add("secreview:", suppression_group_);
   prefilter_.build();
+}
+
+std::string Engine::settings_key() const {
+  const EngineOptions& o = options_;
+  std::ostringstream key;
+  key << "severity " << to_string(o.min_severity) << "\nconfidence " << to_string(o.min_confidence)
+      << "\ndefects " << o.defects << "\nsuggestions " << o.suggestions << "\nshow-suppressed "
+      << o.show_suppressed << "\nprefilter " << o.prefilter << "\ntaint " << o.taint
+      << "\nunused-suppressions " << o.warn_unused_suppressions << "\n";
+  // The active rules with their metadata and options as configured (--set, [rules] settings).
+  for (const LoadedRule* r : active_) {
+    key << "rule " << r->meta.id << " " << r->meta.cwe << " " << to_string(r->meta.severity) << " "
+        << to_string(r->meta.confidence) << "\n"
+        << r->meta.options << "\n";
+  }
+  return key.str();
 }
 
 bool Engine::selected(const RuleMeta& m) const {

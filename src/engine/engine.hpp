@@ -38,6 +38,9 @@ class Engine {
                      taint::Modules* modules = nullptr) const;
 
   std::size_t active_rules() const { return active_.size(); }
+  // Everything besides the binary and a file's path and text that changes analyze()'s result:
+  // the options and the active rules as configured. Part of the result cache's key.
+  std::string settings_key() const;
 
  private:
   bool selected(const RuleMeta& m) const;

@@ -183,7 +183,15 @@ FileResult review_text(const std::string& path, std::string text, const Engine& 
     return error("skipped: the file contains NUL bytes, so it is not Python source");
   }
   try {
-    return engine.analyze(path, std::move(text), modules);
+    if (!options.cache || modules) return engine.analyze(path, std::move(text), modules);
+    Digest digest = sha256(text);
+    if (auto cached = options.cache->load(path, digest)) return std::move(*cached);
+    result = engine.analyze(path, std::move(text));
+    bool failed =
+        std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                    [](const Diagnostic& d) { return d.level == DiagnosticLevel::Error; });
+    if (!failed) options.cache->store(result, digest);
+    return result;
   } catch (const std::exception& e) {
     return error(fmt::format("internal error while analysing: {}", e.what()));
   }
@@ -208,6 +216,46 @@ std::vector<FileResult> analyze_parallel(std::size_t n, unsigned jobs,
   return results;
 }
 
+namespace {
+
+// The cross-module pass of one file with the result cache: a stored pass is reused while the
+// file and every module it consulted (by name: where the name resolves, and that file's text)
+// are unchanged. An unanalysed result means the first pass's result stands.
+FileResult follow_cached(const FileResult& first, taint::Project& project, const Engine& engine,
+                         const RunOptions& options) {
+  std::string text;
+  if (!read_source_file(first.path, options.max_file_size, text).empty()) return FileResult{};
+  Digest digest = sha256(text);
+  if (auto stored = options.cache->load_followed(first.path, digest)) {
+    bool holds = std::all_of(stored->dependencies.begin(), stored->dependencies.end(),
+                             [&](const ModuleDependency& d) {
+                               return project.dependency(first.path, d.qualified) == d;
+                             });
+    if (holds) return stored->result ? std::move(*stored->result) : FileResult{};
+  }
+  FollowedEntry entry;
+  FileResult out;
+  std::vector<std::string> names;
+  if (project.matters(first.path, first.module_calls)) {
+    taint::FileModules modules(project, first.module_calls);
+    out = review_text(first.path, std::move(text), engine, options, &modules);
+    names = modules.asked();
+    entry.result = out;
+    entry.result->exports.reset();
+  }
+  for (const ModuleCall& c : first.module_calls) names.push_back(c.qualified);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  for (const std::string& n : names)
+    entry.dependencies.push_back(project.dependency(first.path, n));
+  bool failed = std::any_of(out.diagnostics.begin(), out.diagnostics.end(),
+                            [](const Diagnostic& d) { return d.level == DiagnosticLevel::Error; });
+  if (!failed) options.cache->store_followed(first.path, digest, entry);
+  return out;
+}
+
+}  // namespace
+
 void follow_imports(std::vector<FileResult>& files, const Engine& engine,
                     const RunOptions& options) {
   std::vector<std::size_t> todo;
@@ -222,6 +270,7 @@ void follow_imports(std::vector<FileResult>& files, const Engine& engine,
   if (todo.empty()) return;
   std::vector<FileResult> again = analyze_parallel(todo.size(), options.jobs, [&](std::size_t k) {
     const FileResult& first = files[todo[k]];
+    if (options.cache) return follow_cached(first, project, engine, options);
     if (!project.matters(first.path, first.module_calls)) return FileResult{};
     taint::FileModules modules(project, first.module_calls);
     return review_file(first.path, engine, options, &modules);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/finding.hpp"
+#include "engine/cache.hpp"
 #include "engine/engine.hpp"
 
 namespace secreview {
@@ -24,6 +25,7 @@ Discovery discover(const std::vector<std::string>& paths);
 struct RunOptions {
   unsigned jobs = 0;                          // 0 = all cores
   std::uint64_t max_file_size = 32ull << 20;  // larger files are skipped with a diagnostic
+  const ResultCache* cache = nullptr;         // --cache-dir: reuse unchanged files' results
 };
 
 // When the review is of a change (--diff / --patch), what changed.
@@ -37,6 +39,7 @@ struct Review {
   std::vector<FileResult> files;        // in path order
   std::vector<Diagnostic> diagnostics;  // not tied to a reviewed file
   double seconds = 0;
+  std::optional<std::size_t> cached_files;  // with --cache-dir: results reused from the cache
   bool baseline_used = false;
   std::optional<ChangeInfo> change;
 };
@@ -45,7 +48,8 @@ struct Review {
 std::vector<FileResult> analyze_parallel(std::size_t n, unsigned jobs,
                                          const std::function<FileResult(std::size_t)>& one);
 
-// Analyses text that is already in memory (never throws: problems become diagnostics).
+// Analyses text that is already in memory (never throws: problems become diagnostics). Without
+// `modules` (a first pass), the result comes from and goes to options.cache when there is one.
 FileResult review_text(const std::string& path, std::string text, const Engine& engine,
                        const RunOptions& options, taint::Modules* modules = nullptr);
 

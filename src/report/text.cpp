@@ -146,7 +146,12 @@ void write_text(std::ostream& os, const ReportInput& in) {
     os << "- By pillar: " << pillars << "\n";
   }
   if (t.errors) os << fmt::format("- Errors: {} (see above)\n", t.errors);
-  if (in.options.timing) os << fmt::format("- Time: {:.2f} s\n", in.review.seconds);
+  if (in.options.timing) {
+    os << fmt::format("- Time: {:.2f} s\n", in.review.seconds);
+    if (in.review.cached_files) {
+      os << fmt::format("- Cache: {} unchanged files' results reused\n", *in.review.cached_files);
+    }
+  }
 }
 
 [[maybe_unused]] const bool kRegistered = register_reporter("text", write_text);

@@ -182,6 +182,25 @@ bool Project::matters(const std::string& importer, const std::vector<ImportedCal
   return false;
 }
 
+ModuleDependency Project::dependency(const std::string& importer, const std::string& qualified) {
+  ModuleDependency d;
+  d.qualified = qualified;
+  std::optional<ImportTarget> t = target(importer, qualified);
+  if (!t) return d;
+  d.path = t->path;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = digests_.find(d.path); it != digests_.end()) {
+      d.text = it->second;
+      return d;
+    }
+  }
+  d.text = sha256(read(d.path));
+  std::lock_guard lock(mutex_);
+  digests_.try_emplace(d.path, d.text);
+  return d;
+}
+
 FileModules::FileModules(Project& project, const std::vector<ImportedCall>& first_pass)
     : project_(project) {
   for (const ImportedCall& c : first_pass) {
@@ -193,6 +212,13 @@ FileModules::FileModules(Project& project, const std::vector<ImportedCall>& firs
 bool FileModules::passes_client_data(const std::string& /*importer*/,
                                      const std::string& qualified) {
   return std::binary_search(reached_.begin(), reached_.end(), qualified);
+}
+
+std::vector<std::string> FileModules::asked() const {
+  std::vector<std::string> out = asked_;
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 }  // namespace secreview::taint

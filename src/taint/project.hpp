@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/digest.hpp"
 #include "taint/analysis.hpp"
 
 namespace secreview::taint {
@@ -30,6 +31,16 @@ struct ImportTarget {
 std::optional<ImportTarget> resolve_import(const std::string& importer,
                                            const std::string& qualified);
 
+// A module the cross-module pass of a file consulted: the name the file calls it by, the file it
+// resolved to ("" when none) and the digest of that file's text. A cached result of the pass
+// holds while every dependency it recorded still resolves and reads the same.
+struct ModuleDependency {
+  std::string qualified;
+  std::string path;
+  Digest text{};
+  bool operator==(const ModuleDependency&) const = default;
+};
+
 // The modules of a review, shared by every worker of the cross-module pass (thread-safe). A
 // module is analysed at most once, on its own: its functions' summaries see into the functions of
 // its own file, not into further modules (A -> B is followed, A -> B -> C is not), so a summary
@@ -46,6 +57,9 @@ class Project {
   // Whether summaries can change the analysis of a file that made `calls`: some callee returns
   // client data, or gets tainted arguments and passes a parameter on to a sink or its result.
   bool matters(const std::string& importer, const std::vector<ImportedCall>& calls);
+
+  // Where `qualified`, called from `importer`, leads, and the digest of that module's text.
+  ModuleDependency dependency(const std::string& importer, const std::string& qualified);
 
   // The summaries of a reviewed file, as its first pass computed them: the same as analysing it
   // here, without reading and parsing it again. Call before the pass starts (not thread-safe).
@@ -65,6 +79,7 @@ class Project {
   std::size_t analysed_ = 0;
   std::map<std::pair<std::string, std::string>, std::optional<ImportTarget>> resolved_;
   std::map<std::string, bool> mentions_;
+  std::map<std::string, Digest> digests_;
 };
 
 // What the taint analysis of one file sees of the project: the summaries of the functions it
@@ -74,16 +89,22 @@ class FileModules final : public Modules {
   FileModules(Project& project, const std::vector<ImportedCall>& first_pass);
   const ExternalSummary* function(const std::string& importer,
                                   const std::string& qualified) override {
+    asked_.push_back(qualified);
     return project_.function(importer, qualified);
   }
   bool may_return_source(const std::string& importer, const std::string& qualified) override {
+    asked_.push_back(qualified);
     return project_.may_return_source(importer, qualified);
   }
   bool passes_client_data(const std::string& importer, const std::string& qualified) override;
 
+  // Every name the analysis asked the project about (sorted, unique).
+  std::vector<std::string> asked() const;
+
  private:
   Project& project_;
   std::vector<std::string> reached_;  // called with parameter data client data reaches, sorted
+  std::vector<std::string> asked_;
 };
 
 }  // namespace secreview::taint
