@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <limits>
 #include <type_traits>
 
 #include "core/source.hpp"
@@ -225,8 +224,9 @@ FileResult read_result(Reader& r) {
   out.analysed = r.flag();
   out.lines = r.u64();
   out.bytes = r.u64();
-  // A finding takes at least 4 bytes per string, the numbers and the flags: 80 bytes.
-  std::size_t n = r.count(80);
+  // The least a finding takes: seven strings' lengths (28), the CWE and two counts (12), two
+  // positions (16), three enum bytes and two flags (5).
+  std::size_t n = r.count(61);
   out.findings.reserve(n);
   for (std::size_t i = 0; i < n && r.ok(); ++i) out.findings.push_back(read_finding(r));
   n = r.count(17);

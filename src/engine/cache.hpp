@@ -59,7 +59,6 @@ class ResultCache {
   std::size_t hits() const { return hits_; }
   // The first problem met writing the cache ("" when none).
   std::string problem() const;
-  const std::string& directory() const { return dir_; }
 
   // The executable's own bytes (/proc/self/exe); "" if unreadable.
   static std::string executable_bytes();

@@ -117,9 +117,15 @@ void Project::seed(const std::string& path, std::shared_ptr<const ModuleExports>
   modules_.try_emplace(key, std::move(exports));
 }
 
-std::string Project::read(const std::string& path) const {
+std::string Project::read(const std::string& path) {
   std::string text;
   if (!read_source_file(path, max_file_size_, text).empty()) text.clear();
+  // Every read is hashed, so a module edited while the review runs (two reads, two texts) is
+  // known, and no cached result claims to depend on either text.
+  Digest digest = sha256(text);
+  std::lock_guard lock(mutex_);
+  auto [it, inserted] = digests_.try_emplace(path, digest);
+  if (!inserted && it->second != digest) unstable_.insert(path);
   return text;
 }
 
@@ -188,16 +194,15 @@ ModuleDependency Project::dependency(const std::string& importer, const std::str
   std::optional<ImportTarget> t = target(importer, qualified);
   if (!t) return d;
   d.path = t->path;
+  bool known = false;
   {
     std::lock_guard lock(mutex_);
-    if (auto it = digests_.find(d.path); it != digests_.end()) {
-      d.text = it->second;
-      return d;
-    }
+    known = digests_.count(d.path) > 0;
   }
-  d.text = sha256(read(d.path));
+  if (!known) (void)read(d.path);
   std::lock_guard lock(mutex_);
-  digests_.try_emplace(d.path, d.text);
+  // A module that changed during the review keeps the all-zero digest, which no text has.
+  if (!unstable_.count(d.path)) d.text = digests_.at(d.path);
   return d;
 }
 

@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -58,7 +59,8 @@ class Project {
   // client data, or gets tainted arguments and passes a parameter on to a sink or its result.
   bool matters(const std::string& importer, const std::vector<ImportedCall>& calls);
 
-  // Where `qualified`, called from `importer`, leads, and the digest of that module's text.
+  // Where `qualified`, called from `importer`, leads, and the digest of that module's text as
+  // this review read it (all zero if it read two different texts).
   ModuleDependency dependency(const std::string& importer, const std::string& qualified);
 
   // The summaries of a reviewed file, as its first pass computed them: the same as analysing it
@@ -70,7 +72,7 @@ class Project {
  private:
   const ModuleExports& module(const std::string& path);
   std::optional<ImportTarget> target(const std::string& importer, const std::string& qualified);
-  std::string read(const std::string& path) const;
+  std::string read(const std::string& path);
   bool mentions_sources(const std::string& path);
 
   std::uint64_t max_file_size_;
@@ -79,7 +81,8 @@ class Project {
   std::size_t analysed_ = 0;
   std::map<std::pair<std::string, std::string>, std::optional<ImportTarget>> resolved_;
   std::map<std::string, bool> mentions_;
-  std::map<std::string, Digest> digests_;
+  std::map<std::string, Digest> digests_;  // of every module read, by path
+  std::set<std::string> unstable_;         // modules read twice with different texts
 };
 
 // What the taint analysis of one file sees of the project: the summaries of the functions it

@@ -115,5 +115,26 @@ TEST_F(Tree, SeededModulesAreNotAnalysedAgain) {
   EXPECT_EQ(seeded.analysed(), 0u);
 }
 
+// What a cached cross-module result depends on: where each name leads and that module's digest,
+// as this review read it.
+TEST_F(Tree, DependenciesNameTheModuleAndItsText) {
+  std::ofstream(at("proj/pkg/helpers.py")) << "def run(name):\n    return name\n";
+  std::string importer = at("proj/app/views.py");
+  Project project(1 << 20);
+  ModuleDependency d = project.dependency(importer, "pkg.helpers.run");
+  EXPECT_EQ(d.qualified, "pkg.helpers.run");
+  EXPECT_EQ(d.path, at("proj/pkg/helpers.py"));
+  EXPECT_EQ(d.text, sha256("def run(name):\n    return name\n"));
+  ModuleDependency none = project.dependency(importer, "nowhere.f");
+  EXPECT_EQ(none.path, "");
+  EXPECT_EQ(none.text, Digest{});
+  // The digest is the text the review read: a module analysed before an edit keeps it (the
+  // next review sees the new text and a different digest).
+  (void)project.function(importer, "pkg.helpers.run");
+  std::ofstream(at("proj/pkg/helpers.py")) << "changed\n";
+  EXPECT_EQ(project.dependency(importer, "pkg.helpers.run"), d);
+  EXPECT_EQ(Project(1 << 20).dependency(importer, "pkg.helpers.run").text, sha256("changed\n"));
+}
+
 }  // namespace
 }  // namespace secreview::taint
