@@ -124,6 +124,21 @@ std::uint8_t byte(E e) {
   return static_cast<std::uint8_t>(static_cast<std::underlying_type_t<E>>(e));
 }
 
+// A list: its length, then each item written by `one`.
+template <class T, class Fn>
+void write_list(Writer& w, const std::vector<T>& items, Fn one) {
+  w.u32(static_cast<std::uint32_t>(items.size()));
+  for (const T& item : items) one(item);
+}
+
+// A list written by write_list, each item read by `one`; `min_bytes` is the least an item takes.
+template <class T, class Fn>
+void read_list(Reader& r, std::size_t min_bytes, std::vector<T>& out, Fn one) {
+  std::size_t n = r.count(min_bytes);
+  out.reserve(n);
+  for (std::size_t i = 0; i < n && r.ok(); ++i) out.push_back(one());
+}
+
 void write_finding(Writer& w, const Finding& f) {
   w.str(f.rule_id);
   w.u32(static_cast<std::uint32_t>(f.cwe));
@@ -137,14 +152,12 @@ void write_finding(Writer& w, const Finding& f) {
   w.str(f.solution);
   w.str(f.snippet);
   w.str(f.fingerprint);
-  w.u32(static_cast<std::uint32_t>(f.related.size()));
-  for (const Position& p : f.related) w.pos(p);
-  w.u32(static_cast<std::uint32_t>(f.trace.size()));
-  for (const TraceStep& t : f.trace) {
+  write_list(w, f.related, [&](const Position& p) { w.pos(p); });
+  write_list(w, f.trace, [&](const TraceStep& t) {
     w.pos(t.at);
     w.str(t.message);
     w.str(t.file);
-  }
+  });
   w.u8(f.suppressed ? 1 : 0);
   w.str(f.suppression_reason);
   w.u8(f.in_baseline ? 1 : 0);
@@ -164,18 +177,14 @@ Finding read_finding(Reader& r) {
   f.solution = r.str();
   f.snippet = r.str();
   f.fingerprint = r.str();
-  std::size_t n = r.count(8);
-  f.related.reserve(n);
-  for (std::size_t i = 0; i < n && r.ok(); ++i) f.related.push_back(r.pos());
-  n = r.count(16);
-  f.trace.reserve(n);
-  for (std::size_t i = 0; i < n && r.ok(); ++i) {
+  read_list(r, 8, f.related, [&] { return r.pos(); });
+  read_list(r, 16, f.trace, [&] {
     TraceStep t;
     t.at = r.pos();
     t.message = r.str();
     t.file = r.str();
-    f.trace.push_back(std::move(t));
-  }
+    return t;
+  });
   f.suppressed = r.flag();
   f.suppression_reason = r.str();
   f.in_baseline = r.flag();
@@ -201,21 +210,18 @@ void write_result(Writer& w, const FileResult& r) {
   w.u8(r.analysed ? 1 : 0);
   w.u64(r.lines);
   w.u64(r.bytes);
-  w.u32(static_cast<std::uint32_t>(r.findings.size()));
-  for (const Finding& f : r.findings) write_finding(w, f);
-  w.u32(static_cast<std::uint32_t>(r.diagnostics.size()));
-  for (const Diagnostic& d : r.diagnostics) {
+  write_list(w, r.findings, [&](const Finding& f) { write_finding(w, f); });
+  write_list(w, r.diagnostics, [&](const Diagnostic& d) {
     w.u8(byte(d.level));
     w.str(d.path);
     w.pos(d.at);
     w.str(d.message);
-  }
-  w.u32(static_cast<std::uint32_t>(r.module_calls.size()));
-  for (const ModuleCall& c : r.module_calls) {
+  });
+  write_list(w, r.module_calls, [&](const ModuleCall& c) {
     w.str(c.qualified);
     w.u8(c.client_args ? 1 : 0);
     w.u8(c.parameter_args ? 1 : 0);
-  }
+  });
 }
 
 FileResult read_result(Reader& r) {
@@ -226,28 +232,22 @@ FileResult read_result(Reader& r) {
   out.bytes = r.u64();
   // The least a finding takes: seven strings' lengths (28), the CWE and two counts (12), two
   // positions (16), three enum bytes and two flags (5).
-  std::size_t n = r.count(61);
-  out.findings.reserve(n);
-  for (std::size_t i = 0; i < n && r.ok(); ++i) out.findings.push_back(read_finding(r));
-  n = r.count(17);
-  out.diagnostics.reserve(n);
-  for (std::size_t i = 0; i < n && r.ok(); ++i) {
+  read_list(r, 61, out.findings, [&] { return read_finding(r); });
+  read_list(r, 17, out.diagnostics, [&] {
     Diagnostic d;
     d.level = r.enumerated<DiagnosticLevel>(0, 2);
     d.path = r.str();
     d.at = r.pos();
     d.message = r.str();
-    out.diagnostics.push_back(std::move(d));
-  }
-  n = r.count(6);
-  out.module_calls.reserve(n);
-  for (std::size_t i = 0; i < n && r.ok(); ++i) {
+    return d;
+  });
+  read_list(r, 6, out.module_calls, [&] {
     ModuleCall c;
     c.qualified = r.str();
     c.client_args = r.flag();
     c.parameter_args = r.flag();
-    out.module_calls.push_back(std::move(c));
-  }
+    return c;
+  });
   return out;
 }
 
@@ -275,12 +275,11 @@ std::optional<FileResult> decode_entry(std::string_view entry, const std::string
 std::string encode_followed(const std::string& path, const Digest& text, const FollowedEntry& e) {
   Writer w;
   write_header(w, kFollowed, text, path);
-  w.u32(static_cast<std::uint32_t>(e.dependencies.size()));
-  for (const ModuleDependency& d : e.dependencies) {
+  write_list(w, e.dependencies, [&](const ModuleDependency& d) {
     w.str(d.qualified);
     w.str(d.path);
     w.raw(std::string_view(reinterpret_cast<const char*>(d.text.data()), d.text.size()));
-  }
+  });
   w.u8(e.result ? 1 : 0);
   if (e.result) write_result(w, *e.result);
   return w.take();
@@ -291,16 +290,14 @@ std::optional<FollowedEntry> decode_followed(std::string_view entry, const std::
   Reader r(entry);
   if (!read_header(r, kFollowed, text, path)) return std::nullopt;
   FollowedEntry e;
-  std::size_t n = r.count(8 + 32);
-  e.dependencies.reserve(n);
-  for (std::size_t i = 0; i < n && r.ok(); ++i) {
+  read_list(r, 8 + 32, e.dependencies, [&] {
     ModuleDependency d;
     d.qualified = r.str();
     d.path = r.str();
     std::string_view digest = r.raw(d.text.size());
     if (r.ok()) std::memcpy(d.text.data(), digest.data(), d.text.size());
-    e.dependencies.push_back(std::move(d));
-  }
+    return d;
+  });
   if (r.flag()) {
     e.result = read_result(r);
     if (r.ok() && e.result->path != path) return std::nullopt;
