@@ -144,6 +144,29 @@ TEST_F(ScratchRepo, ChangeIntroducingAFlowIntoAnotherModule) {
   EXPECT_EQ(r.out.find("tools.py:3:5"), std::string::npos) << "tools.py did not change";
 }
 
+// With --cache-dir, change reviews say what they say without it, also when the same path is
+// reviewed at different revisions in turn (one entry per path, replaced as its text changes).
+TEST_F(ScratchRepo, ChangeReviewsWithTheCacheSayTheSame) {
+  write("app.py", kOld);
+  commit("one");
+  write("app.py", std::string(kOld) + "\n\ndef two(p):\n    os.system('rm ' + p)\n");
+  commit("two");
+  write("app.py", std::string(kOld) + "\n\ndef three(p):\n    eval(p)\n");
+  commit("three");
+  write("app.py", std::string(kOld) + "\n\ndef four(p):\n    exec(p)\n");  // not committed
+  std::string cache = (dir_.parent_path() / (dir_.filename().string() + ".cache")).string();
+  for (int round = 0; round < 2; ++round) {
+    for (const char* range : {"HEAD~2..HEAD~1", "HEAD~1..HEAD", "HEAD~1", "HEAD~2..HEAD~1"}) {
+      Result plain = review({"--diff", range, "--format", "json"});
+      Result cached = review({"--diff", range, "--format", "json", "--cache-dir", cache});
+      EXPECT_EQ(plain.out, cached.out) << range << " round " << round;
+      EXPECT_EQ(plain.rc, cached.rc) << range;
+      EXPECT_EQ(plain.rc, 1) << range << plain.out;
+    }
+  }
+  fs::remove_all(cache);
+}
+
 TEST_F(ScratchRepo, InlineSuppressions) {
   write("s.py",
         "import os\n"
