@@ -114,3 +114,23 @@ TEST(Cache, DamagedOrUnwritableCachesChangeNothing) {
       << blocked.err;
   fs::remove_all(dir);
 }
+
+TEST(Cache, ConfiguredCacheDirAndNoCache) {
+  fs::path dir = scratch("cache_config");
+  write(dir / ".secreview.toml", "cache-dir = '.secreview_cache'\n");
+  write(dir / "src" / "app.py", "import os\n\ndef run(cmd):\n    os.system(cmd)\n");
+  // Relative to the configuration file's directory, wherever the review runs from.
+  Result first = run_secreview({"review", "--timing", "app.py"}, "", (dir / "src").string());
+  EXPECT_EQ(first.rc, 1) << first.out << first.err;
+  EXPECT_TRUE(fs::is_directory(dir / ".secreview_cache"));
+  Result second = run_secreview({"review", "--timing", "app.py"}, "", (dir / "src").string());
+  EXPECT_NE(second.out.find("- Cache: 1 unchanged files' results reused\n"), std::string::npos)
+      << second.out;
+  fs::remove_all(dir / ".secreview_cache");
+  Result off =
+      run_secreview({"review", "--timing", "--no-cache", "app.py"}, "", (dir / "src").string());
+  EXPECT_EQ(off.rc, 1);
+  EXPECT_EQ(off.out.find("- Cache:"), std::string::npos) << off.out;
+  EXPECT_FALSE(fs::exists(dir / ".secreview_cache"));
+  fs::remove_all(dir);
+}

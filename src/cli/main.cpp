@@ -54,6 +54,7 @@ struct ReviewArgs {
   bool show_suppressed = false;
   std::string profile;
   std::string cache_dir;
+  bool no_cache = false;
   bool min_severity_given = false;
   bool min_confidence_given = false;
 };
@@ -162,7 +163,8 @@ int run_review(const ReviewArgs& a) {
   ro.jobs = a.jobs;
   ro.max_file_size = a.max_file_size;
   std::optional<ResultCache> cache;
-  if (!a.cache_dir.empty()) {
+  std::string cache_dir = a.no_cache ? "" : !a.cache_dir.empty() ? a.cache_dir : config.cache_dir;
+  if (!cache_dir.empty()) {
     // The executable's bytes stand for its rules, data and code: a rebuilt or upgraded secreview
     // never reuses another build's results.
     std::string binary = ResultCache::executable_bytes();
@@ -170,7 +172,7 @@ int run_review(const ReviewArgs& a) {
       std::cerr << "secreview: warning: cannot read its own executable to key the cache; "
                    "reviewing without --cache-dir\n";
     } else {
-      ro.cache = &cache.emplace(a.cache_dir, binary, engine.settings_key());
+      ro.cache = &cache.emplace(cache_dir, binary, engine.settings_key());
     }
   }
   if (!a.diff.empty() && !a.patch.empty()) {
@@ -377,7 +379,8 @@ int run_main(int argc, char** argv) {
   review->add_flag("--no-config", ra.no_config, "Ignore configuration files");
   review->add_option("--cache-dir", ra.cache_dir,
                      "Keep each file's result in DIR and reuse it while the file, the settings "
-                     "and secreview are unchanged");
+                     "and secreview are unchanged (also `cache-dir` in the configuration)");
+  review->add_flag("--no-cache", ra.no_cache, "Do not use a result cache, even a configured one");
   review->add_flag("--show-suppressed", ra.show_suppressed,
                    "Also list findings suppressed by inline comments");
   review->add_option("--select", ra.select, "Run only these rules, aliases or CWE-n (a,b,...)")

@@ -96,6 +96,10 @@ Config parse_config(const std::string& file, std::string_view text, bool pyproje
     } else if (key == "suggestions") {
       if (!v.is_boolean()) fail(file, v, "'suggestions' must be true or false");
       c.suggestions = *v.value<bool>();
+    } else if (key == "cache-dir") {
+      std::string dir = string_value(file, v, key);
+      if (dir.empty()) fail(file, v, "'cache-dir' must name a directory");
+      c.cache_dir = (fs::path(c.root) / dir).lexically_normal().string();
     } else if (key == "rules") {
       const toml::table* rules = v.as_table();
       if (!rules) fail(file, v, "'rules' must be a table of rule tables");

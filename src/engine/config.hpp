@@ -10,6 +10,7 @@
 //   min-confidence = "medium"
 //   profile = "default"             default | strict
 //   suggestions = true
+//   cache-dir = ".secreview_cache"  result cache (as --cache-dir), relative to the file's directory
 //   [rules.missing-docstring]       rule options (as with --set)
 //   private_min_lines = 20
 //   [[overrides]]                   per-path changes
@@ -40,6 +41,7 @@ struct Config {
   std::optional<Confidence> min_confidence;
   std::optional<std::string> profile;
   std::optional<bool> suggestions;
+  std::string cache_dir;                   // absolute; "" = none configured
   std::vector<std::string> rule_settings;  // "rule.option=value"
   std::vector<PathOverride> overrides;
 

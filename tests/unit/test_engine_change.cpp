@@ -137,7 +137,7 @@ TEST(Config, ParsesEveryKey) {
       parse_config("/p/.secreview.toml",
                    "include = ['src/**']\nexclude = ['src/gen/**']\nselect = ['security']\n"
                    "ignore = ['B101']\nmin-severity = 'medium'\nmin-confidence = 'high'\n"
-                   "profile = 'strict'\nsuggestions = false\n"
+                   "profile = 'strict'\nsuggestions = false\ncache-dir = '.cache/../cache'\n"
                    "[rules.missing-docstring]\nprivate_min_lines = 20\ninclude_tests = false\n"
                    "[[overrides]]\npaths = ['tests/**']\nignore = ['hardcoded-password']\n",
                    false);
@@ -146,6 +146,7 @@ TEST(Config, ParsesEveryKey) {
   EXPECT_EQ(c.min_confidence, Confidence::High);
   EXPECT_EQ(c.profile, "strict");
   EXPECT_EQ(c.suggestions, false);
+  EXPECT_EQ(c.cache_dir, "/p/cache");
   EXPECT_EQ(c.rule_settings, (std::vector<std::string>{"missing-docstring.include_tests=false",
                                                        "missing-docstring.private_min_lines=20"}));
   ASSERT_EQ(c.overrides.size(), 1u);
