@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -306,6 +307,32 @@ std::optional<FollowedEntry> decode_followed(std::string_view entry, const std::
   return e;
 }
 
+namespace {
+
+bool is_part_name(const std::string& name) {
+  return name.size() == 32 && std::all_of(name.begin(), name.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+}  // namespace
+
+void ResultCache::prune(const std::filesystem::path& root, const std::string& keep) {
+  std::error_code ec;
+  auto stale_before = fs::file_time_type::clock::now() - kUnusedFor;
+  std::vector<fs::path> stale;
+  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    std::error_code sec;
+    if (name == keep || !is_part_name(name) || !it->is_directory(sec) || it->is_symlink(sec)) {
+      continue;
+    }
+    auto used = fs::last_write_time(it->path(), sec);
+    if (!sec && used < stale_before) stale.push_back(it->path());
+  }
+  for (const fs::path& p : stale) fs::remove_all(p, ec);  // best effort
+}
+
 ResultCache::ResultCache(const std::string& dir, std::string_view binary,
                          std::string_view settings) {
   std::string key(binary);
@@ -320,6 +347,10 @@ ResultCache::ResultCache(const std::string& dir, std::string_view binary,
     note_problem("cannot create " + dir_ + ": " + ec.message());
     return;
   }
+  // Mark this part as used now; remove the parts no review has used for two weeks (other builds
+  // of secreview, other settings), so a cache kept across upgrades does not grow without end.
+  fs::last_write_time(dir_, fs::file_time_type::clock::now(), ec);
+  prune(root, fs::path(dir_).filename().string());
   if (fresh) {
     // Keep the cache out of backups (CACHEDIR.TAG) and out of git.
     if (FILE* f = std::fopen((root / "CACHEDIR.TAG").c_str(), "wb")) {

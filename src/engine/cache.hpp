@@ -8,7 +8,10 @@
 // atomically (write to a temporary file, then rename) so concurrent runs never see half an entry.
 // An entry that is missing, unreadable, truncated or malformed is a miss, never an error. The
 // cross-module taint pass of a file is cached apart (FollowedEntry), with the modules it consulted.
+// A part of DIR that no review has used for two weeks (another binary or settings) is removed.
 #include <atomic>
+#include <chrono>
+#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -62,6 +65,11 @@ class ResultCache {
 
   // The executable's own bytes (/proc/self/exe); "" if unreadable.
   static std::string executable_bytes();
+
+  // Parts of the cache (other binaries or settings) unused this long are removed.
+  static constexpr std::chrono::hours kUnusedFor{24 * 14};
+  // Removes the parts of the cache directory `root` unused for kUnusedFor, except `keep`.
+  static void prune(const std::filesystem::path& root, const std::string& keep);
 
  private:
   std::string entry_path(std::uint8_t kind, const std::string& path) const;

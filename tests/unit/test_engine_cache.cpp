@@ -175,6 +175,37 @@ TEST(ResultCache, StoresPerBinaryAndSettings) {
   fs::remove_all(dir);
 }
 
+TEST(ResultCache, PartsUnusedForTwoWeeksArePruned) {
+  fs::path dir = temp_dir("prune");
+  std::string old_part(32, 'a'), recent_part(32, 'b'), other = "not-a-part-0123456789abcdef0123";
+  for (const std::string& name : {old_part, recent_part, other}) {
+    fs::create_directories(dir / name);
+    std::ofstream(dir / name / "entry") << "x";
+  }
+  auto now = fs::file_time_type::clock::now();
+  fs::last_write_time(dir / old_part, now - ResultCache::kUnusedFor - std::chrono::hours(1));
+  fs::last_write_time(dir / recent_part, now - ResultCache::kUnusedFor + std::chrono::hours(1));
+  fs::last_write_time(dir / other, now - ResultCache::kUnusedFor - std::chrono::hours(1));
+  ResultCache cache(dir.string(), "binary", "settings");
+  EXPECT_FALSE(fs::exists(dir / old_part));
+  EXPECT_TRUE(fs::exists(dir / recent_part / "entry"));
+  EXPECT_TRUE(fs::exists(dir / other / "entry"));  // not a part of the cache: left alone
+  // Each review marks its part as used: an old part used again survives the next prune.
+  FileResult r = sample();
+  cache.store(r, sha256("z"));
+  fs::path ours;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    std::string name = e.path().filename().string();
+    if (name.size() == 32 && name != recent_part && name != other) ours = e.path();
+  }
+  ASSERT_FALSE(ours.empty());
+  fs::last_write_time(ours, now - ResultCache::kUnusedFor - std::chrono::hours(1));
+  ResultCache used_again(dir.string(), "binary", "settings");
+  ResultCache other_settings(dir.string(), "binary", "other settings");  // prunes
+  EXPECT_TRUE(used_again.load(r.path, sha256("z")));
+  fs::remove_all(dir);
+}
+
 TEST(ResultCache, AnUnwritableDirectoryIsAProblemNotAnError) {
   // A path below a regular file: no one can create it, not even root.
   fs::path dir = temp_dir("unwritable");
