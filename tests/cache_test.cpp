@@ -6,11 +6,6 @@ using namespace cli;
 
 namespace {
 
-void write(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
-
 // Reviews `dir` with and without the cache (same arguments otherwise) and expects the same
 // report and exit code; returns the cached run.
 Result cached_equals_uncached(const fs::path& dir, const fs::path& cache,

@@ -73,6 +73,12 @@ inline void expect_golden(const std::string& name, const std::string& actual) {
   EXPECT_EQ(slurp(golden), actual) << "output differs from " << golden;
 }
 
+// Writes `text` to `p`, creating its directories.
+inline void write(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
 inline fs::path scratch(const std::string& name) {
   fs::path d =
       fs::temp_directory_path() / ("secreview_test_" + name + "_" + std::to_string(::getpid()));

@@ -10,11 +10,6 @@ using namespace cli;
 
 namespace {
 
-void write(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
-
 fs::path project() {
   fs::path dir = scratch("modules");
   write(dir / "pkg" / "__init__.py", "");

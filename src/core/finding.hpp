@@ -9,6 +9,8 @@
 #include <tuple>
 #include <vector>
 
+#include "core/digest.hpp"
+
 namespace secreview {
 
 enum class Severity : std::uint8_t { Low = 1, Medium = 2, High = 3 };
@@ -100,6 +102,9 @@ struct FileResult {
   // When the first pass ran the taint analysis: this file's function summaries, so the
   // cross-module pass does not parse and analyse it again as an imported module.
   std::shared_ptr<const taint::ModuleExports> exports;
+  // With a result cache: the SHA-256 of the text the first pass analysed, so the cross-module
+  // pass finds its stored result without reading and hashing the file again.
+  std::optional<Digest> text_digest;
 };
 
 // Orders findings by position then rule id, and keeps one finding per rule and start position.

@@ -36,6 +36,8 @@ class Writer {
     out_.append(s);
   }
   void raw(std::string_view s) { out_.append(s); }
+  void flag(bool b) { u8(b ? 1 : 0); }
+  void digest(const Digest& d) { out_.append(reinterpret_cast<const char*>(d.data()), d.size()); }
   void pos(const Position& p) {
     u32(p.line);
     u32(p.column);
@@ -91,6 +93,12 @@ class Reader {
     std::string_view s = in_.substr(at_, n);
     at_ += n;
     return s;
+  }
+  Digest digest() {
+    Digest d{};
+    std::string_view bytes = raw(d.size());
+    if (ok_) std::memcpy(d.data(), bytes.data(), d.size());
+    return d;
   }
   Position pos() {
     Position p;
@@ -159,9 +167,9 @@ void write_finding(Writer& w, const Finding& f) {
     w.str(t.message);
     w.str(t.file);
   });
-  w.u8(f.suppressed ? 1 : 0);
+  w.flag(f.suppressed);
   w.str(f.suppression_reason);
-  w.u8(f.in_baseline ? 1 : 0);
+  w.flag(f.in_baseline);
 }
 
 Finding read_finding(Reader& r) {
@@ -195,20 +203,18 @@ Finding read_finding(Reader& r) {
 void write_header(Writer& w, std::uint8_t kind, const Digest& text, const std::string& path) {
   w.raw(kMagic);
   w.u8(kind);
-  w.raw(std::string_view(reinterpret_cast<const char*>(text.data()), text.size()));
+  w.digest(text);
   w.str(path);
 }
 
 bool read_header(Reader& r, std::uint8_t kind, const Digest& text, const std::string& path) {
   if (r.raw(kMagic.size()) != kMagic || r.u8() != kind) return false;
-  std::string_view digest = r.raw(text.size());
-  if (!r.ok() || std::memcmp(digest.data(), text.data(), text.size()) != 0) return false;
-  return r.str() == path && r.ok();
+  return r.digest() == text && r.str() == path && r.ok();
 }
 
 void write_result(Writer& w, const FileResult& r) {
   w.str(r.path);
-  w.u8(r.analysed ? 1 : 0);
+  w.flag(r.analysed);
   w.u64(r.lines);
   w.u64(r.bytes);
   write_list(w, r.findings, [&](const Finding& f) { write_finding(w, f); });
@@ -220,8 +226,8 @@ void write_result(Writer& w, const FileResult& r) {
   });
   write_list(w, r.module_calls, [&](const ModuleCall& c) {
     w.str(c.qualified);
-    w.u8(c.client_args ? 1 : 0);
-    w.u8(c.parameter_args ? 1 : 0);
+    w.flag(c.client_args);
+    w.flag(c.parameter_args);
   });
 }
 
@@ -279,9 +285,9 @@ std::string encode_followed(const std::string& path, const Digest& text, const F
   write_list(w, e.dependencies, [&](const ModuleDependency& d) {
     w.str(d.qualified);
     w.str(d.path);
-    w.raw(std::string_view(reinterpret_cast<const char*>(d.text.data()), d.text.size()));
+    w.digest(d.text);
   });
-  w.u8(e.result ? 1 : 0);
+  w.flag(e.result.has_value());
   if (e.result) write_result(w, *e.result);
   return w.take();
 }
@@ -295,8 +301,7 @@ std::optional<FollowedEntry> decode_followed(std::string_view entry, const std::
     ModuleDependency d;
     d.qualified = r.str();
     d.path = r.str();
-    std::string_view digest = r.raw(d.text.size());
-    if (r.ok()) std::memcpy(d.text.data(), digest.data(), d.text.size());
+    d.text = r.digest();
     return d;
   });
   if (r.flag()) {

@@ -22,6 +22,12 @@ namespace secreview {
 
 namespace {
 
+// A result with an error diagnostic is never cached: the next review tries again.
+bool has_error(const FileResult& r) {
+  return std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                     [](const Diagnostic& d) { return d.level == DiagnosticLevel::Error; });
+}
+
 bool is_vcs_dir(std::string_view name) {
   return name == ".git" || name == ".hg" || name == ".svn" || name == ".bzr";
 }
@@ -185,13 +191,13 @@ FileResult review_text(const std::string& path, std::string text, const Engine& 
   try {
     if (!options.cache || modules) return engine.analyze(path, std::move(text), modules);
     Digest digest = sha256(text);
-    if (auto cached = options.cache->load(path, digest)) return std::move(*cached);
-    result = engine.analyze(path, std::move(text));
-    bool failed =
-        std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
-                    [](const Diagnostic& d) { return d.level == DiagnosticLevel::Error; });
-    if (!failed) options.cache->store(result, digest);
-    return result;
+    std::optional<FileResult> cached = options.cache->load(path, digest);
+    if (!cached) {
+      cached = engine.analyze(path, std::move(text));
+      if (!has_error(*cached)) options.cache->store(*cached, digest);
+    }
+    cached->text_digest = digest;
+    return std::move(*cached);
   } catch (const std::exception& e) {
     return error(fmt::format("internal error while analysing: {}", e.what()));
   }
@@ -223,16 +229,19 @@ namespace {
 // are unchanged. An unanalysed result means the first pass's result stands.
 FileResult follow_cached(const FileResult& first, taint::Project& project, const Engine& engine,
                          const RunOptions& options) {
+  if (first.text_digest) {
+    if (auto stored = options.cache->load_followed(first.path, *first.text_digest)) {
+      bool holds = std::all_of(stored->dependencies.begin(), stored->dependencies.end(),
+                               [&](const ModuleDependency& d) {
+                                 return project.dependency(first.path, d.qualified) == d;
+                               });
+      if (holds) return stored->result ? std::move(*stored->result) : FileResult{};
+    }
+  }
+  // Analysed again from the file as it is now, and stored under that text's digest.
   std::string text;
   if (!read_source_file(first.path, options.max_file_size, text).empty()) return FileResult{};
   Digest digest = sha256(text);
-  if (auto stored = options.cache->load_followed(first.path, digest)) {
-    bool holds = std::all_of(stored->dependencies.begin(), stored->dependencies.end(),
-                             [&](const ModuleDependency& d) {
-                               return project.dependency(first.path, d.qualified) == d;
-                             });
-    if (holds) return stored->result ? std::move(*stored->result) : FileResult{};
-  }
   FollowedEntry entry;
   FileResult out;
   std::vector<std::string> names;
@@ -248,9 +257,7 @@ FileResult follow_cached(const FileResult& first, taint::Project& project, const
   names.erase(std::unique(names.begin(), names.end()), names.end());
   for (const std::string& n : names)
     entry.dependencies.push_back(project.dependency(first.path, n));
-  bool failed = std::any_of(out.diagnostics.begin(), out.diagnostics.end(),
-                            [](const Diagnostic& d) { return d.level == DiagnosticLevel::Error; });
-  if (!failed) options.cache->store_followed(first.path, digest, entry);
+  if (!has_error(out)) options.cache->store_followed(first.path, digest, entry);
   return out;
 }
 
