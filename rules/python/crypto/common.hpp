@@ -100,6 +100,47 @@ inline bool contains(const std::vector<std::string>& list, std::string_view s) {
   return false;
 }
 
+// Whether an expression always gives the same bytes, whoever runs the program: a string or
+// bytes constant (followed through names bound once), a constant repeated (`b"x" * 16`,
+// `b"\0" * AES.block_size`), `bytes(16)`/`bytearray(16)` (zero bytes) or a constant's
+// `.encode()`. Anything computed at run time (`os.urandom(16)`, a parameter) is not fixed.
+inline bool fixed_bytes(const py::Model& m, TSNode expr, const py::Scope* scope, int depth = 0) {
+  expr = m.unwrap(expr);
+  if (ts_node_is_null(expr) || depth > 8) return false;
+  py::Value v = m.evaluate(expr, scope);
+  if (v.known()) return v.kind == py::Value::Kind::Str || v.kind == py::Value::Kind::Bytes;
+  const py::Grammar& g = m.grammar();
+  TSSymbol s = ts_node_symbol(expr);
+  if (s == g.identifier) {
+    TSNode bound = m.single_value(expr, scope);
+    return !ts_node_is_null(bound) && fixed_bytes(m, bound, m.scope_of(bound), depth + 1);
+  }
+  if (s == g.binary_operator) {
+    if (m.text(ts_node_child_by_field_id(expr, g.f_operator)) != "*") return false;
+    // The repeated part decides: a constant repeated any number of times is still constant.
+    auto is_text = [&](TSNode side) {
+      py::Value sv = m.evaluate(side, scope);
+      return sv.known() && (sv.kind == py::Value::Kind::Str || sv.kind == py::Value::Kind::Bytes);
+    };
+    return is_text(ts_node_child_by_field_id(expr, g.f_left)) ||
+           is_text(ts_node_child_by_field_id(expr, g.f_right));
+  }
+  if (s == g.call) {
+    TSNode callee = ts_node_child_by_field_id(expr, g.f_function);
+    TSNode args = ts_node_child_by_field_id(expr, g.f_arguments);
+    if (ts_node_symbol(callee) == g.attribute) {
+      return m.text(ts_node_child_by_field_id(callee, g.f_attribute)) == "encode" &&
+             fixed_bytes(m, ts_node_child_by_field_id(callee, g.f_object), scope, depth + 1);
+    }
+    std::string name = m.qualify(callee, scope);
+    if ((name == "bytes" || name == "bytearray") && ts_node_named_child_count(args) == 1) {
+      py::Value n = m.evaluate(ts_node_named_child(args, 0), scope);
+      return n.kind == py::Value::Kind::Int;
+    }
+  }
+  return false;
+}
+
 // The constant text a string expression starts with, as far as it is known when the code is
 // written: "https://api/" for `"https://api/" + path`, f"https://{HOST}/x" with HOST constant,
 // "https://a/%s" % x, or "https://a/{}".format(x). `complete` is set when the whole value is a
