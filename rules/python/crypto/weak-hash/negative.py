@@ -14,3 +14,8 @@ def strong(data):
 def strong_by_name(data):
     # ok: weak-hash
     return hashlib.new("sha256", data).hexdigest()
+
+
+def hash_password(password, salt):
+    # ok: weak-hash (a password: weak-password-hash reports a fast hash of a password)
+    return hashlib.md5(salt + password).hexdigest()

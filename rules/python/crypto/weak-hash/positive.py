@@ -3,9 +3,9 @@ import hashlib
 from Crypto.Hash import MD5
 
 
-def hash_password(password, salt):
+def sign_token(token, key):
     # expect: weak-hash
-    return hashlib.md5(salt + password).hexdigest()
+    return hashlib.md5(key + token).hexdigest()
 
 
 def fingerprint(data):

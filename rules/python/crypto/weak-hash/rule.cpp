@@ -1,6 +1,7 @@
 // weak-hash: MD5/SHA-1/MD4/MD2 without usedforsecurity=False.
 #include "engine/rule.hpp"
 #include "core/text.hpp"
+#include "rules/python/crypto/passwords.hpp"
 
 namespace secreview::rules {
 namespace {
@@ -28,6 +29,12 @@ class WeakHash final : public Rule {
       std::string_view n = call.name;
       if (n.ends_with(".new")) n.remove_suffix(4);
       algorithm = std::string(n.substr(n.rfind('.') + 1));
+    }
+    // A password (alone or salted) is reported by unsalted-password-hash or weak-password-hash,
+    // which name the defect that matters there: a fast hash for passwords.
+    if (call.name.starts_with("hashlib.") &&
+        !ts_node_is_null(crypto::hashed_data(m, call, crypto::data_position(call)).password)) {
+      return;
     }
     Report r;
     r.issue = expand(ctx.meta().issue, {{"name", call.name}, {"algorithm", to_upper(algorithm)}});

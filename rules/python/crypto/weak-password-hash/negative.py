@@ -1,4 +1,6 @@
 import crypt
+import hashlib
+import os
 
 from passlib.hash import sha512_crypt
 
@@ -31,3 +33,14 @@ def sha512_salt_string(password):
 def passlib_strong(password):
     # ok: weak-password-hash
     return sha512_crypt.hash(password)
+
+
+def kdf(password):
+    # ok: weak-password-hash (a slow key derivation function with a random salt)
+    salt = os.urandom(16)
+    return salt + hashlib.pbkdf2_hmac("sha256", password.encode(), salt, 600_000)
+
+
+def document_digest(document, salt):
+    # ok: weak-password-hash (not a password)
+    return hashlib.sha256(salt + document).hexdigest()

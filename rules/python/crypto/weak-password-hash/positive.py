@@ -1,4 +1,5 @@
 import crypt
+import hashlib
 
 from passlib.hash import md5_crypt
 
@@ -27,3 +28,8 @@ def md5_salt_string(password):
 def htpasswd_line(user, password):
     # expect: weak-password-hash
     return "%s:%s" % (user, md5_crypt.hash(password))
+
+
+def salted_sha256(password, salt):
+    # expect: weak-password-hash
+    return hashlib.sha256(password.encode() + salt.encode()).hexdigest()

@@ -5,6 +5,7 @@
 
 #include "engine/rule.hpp"
 #include "rules/python/crypto/common.hpp"
+#include "rules/python/crypto/passwords.hpp"
 
 namespace secreview::rules {
 namespace {
@@ -22,6 +23,7 @@ class WeakPasswordHash final : public Rule {
   void check_call(const py::Call& call, Context& ctx) const override {
     const py::Model& m = ctx.model();
     std::string key;
+    std::string algorithm;
     TSNode at = call.node;
     if (call.name == "crypt.crypt" || call.name == "crypt.mksalt") {
       // crypt(word, salt=None) and mksalt(method=None): no method or salt means the strongest
@@ -32,6 +34,14 @@ class WeakPasswordHash final : public Rule {
       key = m.qualify(m.unwrap(arg), call.scope);
       if (is_crypt && !schemes_.contains(key)) key = salt_scheme(m.evaluate(arg, call.scope));
       at = arg;
+    } else if (call.name.starts_with("hashlib.")) {
+      // A general-purpose hash of a password and something more (a salt, the user name); the
+      // password alone is unsalted-password-hash's.
+      crypto::HashedData data = crypto::hashed_data(m, call, crypto::data_position(call));
+      if (ts_node_is_null(data.password) || !data.other) return;
+      key = "hashlib";
+      algorithm = crypto::hash_algorithm(m, call);
+      if (algorithm.empty()) algorithm = "a general-purpose hash";
     } else {
       // passlib.hash.<handler>.hash: the handler is the second last component.
       std::string_view n = call.name;
@@ -47,7 +57,7 @@ class WeakPasswordHash final : public Rule {
                      {{"name", call.name},
                       {"action", call.name == "crypt.mksalt" ? "makes a salt that selects"
                                                              : "hashes the password with"},
-                      {"scheme", scheme.substr(0, bar)},
+                      {"scheme", expand(scheme.substr(0, bar), {{"algorithm", algorithm}})},
                       {"weakness", scheme.substr(bar + 1)}});
     r.solution = expand(ctx.meta().solution, {{"fix", fix(call.name)}});
     if (key.find("CRYPT") != std::string::npos || key.find("des_") != std::string::npos ||
@@ -74,6 +84,10 @@ class WeakPasswordHash final : public Rule {
              "`crypt.mksalt(crypt.METHOD_SHA512)`) "
              "until you move off the `crypt` module (removed in Python 3.13) to argon2-cffi, "
              "bcrypt or `hashlib.scrypt`";
+    }
+    if (name.starts_with("hashlib.")) {
+      return "argon2-cffi's `PasswordHasher`, `bcrypt.hashpw(password, bcrypt.gensalt())`, or "
+             "`hashlib.scrypt`/`hashlib.pbkdf2_hmac` with a random salt and a high work factor";
     }
     return "use `passlib.hash.argon2`, `bcrypt` or `sha512_crypt` (or a `CryptContext` listing "
            "them, which also upgrades old hashes at the next login)";
