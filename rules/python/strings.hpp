@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/text.hpp"
+
 namespace secreview::rules {
 
 // Appends code point `cp` encoded as UTF-8 (U+FFFD for values outside Unicode).
@@ -49,38 +51,12 @@ inline std::string decode_python_escapes(std::string_view s) {
       return v;
     };
     auto put = [&](unsigned long cp) { append_utf8(out, cp); };
+    if (char c = simple_escape(e)) {
+      out += c;
+      continue;
+    }
     switch (e) {
-      case '\\':
-        out += '\\';
-        break;
-      case '\'':
-        out += '\'';
-        break;
-      case '"':
-        out += '"';
-        break;
-      case 'n':
-        out += '\n';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'v':
-        out += '\v';
-        break;
-      case 'a':
-        out += '\a';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case '\n':
+      case '\n':  // a backslash before a newline continues the line
         break;
       case 'x':
         put(hex(2));
@@ -93,11 +69,7 @@ inline std::string decode_python_escapes(std::string_view s) {
         break;
       default:
         if (e >= '0' && e <= '7') {
-          unsigned long v = static_cast<unsigned long>(e - '0');
-          for (int k = 0; k < 2 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7'; ++k) {
-            v = v * 8 + static_cast<unsigned long>(s[++i] - '0');
-          }
-          put(v);
+          put(read_octal_escape(s, i));
         } else {
           out += '\\';
           out += e;

@@ -174,4 +174,37 @@ std::uint64_t fnv1a64(std::string_view s, std::uint64_t seed) {
   return h;
 }
 
+char simple_escape(char e) {
+  switch (e) {
+    case 'n':
+      return '\n';
+    case 't':
+      return '\t';
+    case 'r':
+      return '\r';
+    case 'a':
+      return '\a';
+    case 'b':
+      return '\b';
+    case 'f':
+      return '\f';
+    case 'v':
+      return '\v';
+    case '\\':
+    case '"':
+    case '\'':
+      return e;
+    default:
+      return 0;
+  }
+}
+
+unsigned read_octal_escape(std::string_view s, std::size_t& i) {
+  auto v = static_cast<unsigned>(s[i] - '0');
+  for (int k = 0; k < 2 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7'; ++k) {
+    v = v * 8 + static_cast<unsigned>(s[++i] - '0');
+  }
+  return v;
+}
+
 }  // namespace secreview

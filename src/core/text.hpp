@@ -16,6 +16,14 @@ std::string to_lower(std::string_view s);
 // "dbPassword" -> {"db", "password"}; "DB_PASS" -> {"db", "pass"}; "tmp-dir2" -> {"tmp", "dir2"}.
 std::vector<std::string> identifier_words(std::string_view s);
 
+// Backslash escapes shared by Python literals and git's quoted paths. The character a
+// one-letter escape stands for: `n` -> '\n', also a b f r t v, backslash and both quotes; 0 for
+// any other letter.
+char simple_escape(char e);
+// The value of an octal escape: s[i] is its first digit; reads up to two more and leaves `i` on
+// the last digit read.
+unsigned read_octal_escape(std::string_view s, std::size_t& i);
+
 // Calls fn(line) for each line of text, without the line terminator (\n, \r\n or \r).
 template <typename Fn>
 void for_each_line(std::string_view text, Fn&& fn) {

@@ -17,44 +17,12 @@ std::string unquote_git_path(std::string_view q) {
       continue;
     }
     char e = q[++i];
-    switch (e) {
-      case 'n':
-        out += '\n';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 'a':
-        out += '\a';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'v':
-        out += '\v';
-        break;
-      case '\\':
-        out += '\\';
-        break;
-      case '"':
-        out += '"';
-        break;
-      default:
-        if (e >= '0' && e <= '7') {
-          int v = e - '0';
-          for (int k = 0; k < 2 && i + 1 < q.size() && q[i + 1] >= '0' && q[i + 1] <= '7'; ++k) {
-            v = v * 8 + (q[++i] - '0');
-          }
-          out += static_cast<char>(v);
-        } else {
-          out += e;
-        }
+    if (char c2 = simple_escape(e)) {
+      out += c2;
+    } else if (e >= '0' && e <= '7') {
+      out += static_cast<char>(read_octal_escape(q, i));
+    } else {
+      out += e;
     }
   }
   return out;

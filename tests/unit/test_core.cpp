@@ -84,6 +84,23 @@ TEST(Findings, SortAndDeduplicate) {
 }  // namespace secreview
 
 namespace secreview {
+TEST(Text, BackslashEscapes) {
+  EXPECT_EQ(simple_escape('n'), '\n');
+  EXPECT_EQ(simple_escape('v'), '\v');
+  EXPECT_EQ(simple_escape('"'), '"');
+  EXPECT_EQ(simple_escape('\\'), '\\');
+  EXPECT_EQ(simple_escape('d'), 0);
+  EXPECT_EQ(simple_escape('x'), 0);
+  std::string_view s = "303\251x";
+  std::size_t i = 0;
+  EXPECT_EQ(read_octal_escape(s, i), 0303u);
+  EXPECT_EQ(i, 2u);  // on the last digit read
+  s = "78";
+  i = 0;
+  EXPECT_EQ(read_octal_escape(s, i), 7u);  // 8 is no octal digit
+  EXPECT_EQ(i, 0u);
+}
+
 TEST(Text, IdentifierWords) {
   using W = std::vector<std::string>;
   EXPECT_EQ(identifier_words("dbPassword"), (W{"db", "password"}));

@@ -100,6 +100,17 @@ inline bool contains(const std::vector<std::string>& list, std::string_view s) {
   return false;
 }
 
+// Whether a PyCrypto/PyCryptodome mode argument selects the mode named `names` (MODE_ECB) whose
+// value is `value` (1): the constant itself, a name bound to it, or its integer.
+inline bool selects_mode(const py::Model& m, TSNode mode, const py::Scope* scope,
+                         const std::vector<std::string>& names, std::int64_t value) {
+  if (ts_node_is_null(mode)) return false;
+  py::Value v = m.evaluate(mode, scope);
+  if (v.kind == py::Value::Kind::Int) return v.integer == value;
+  std::string name = reference_name(m, mode, scope);
+  return !name.empty() && contains(names, last_component(name));
+}
+
 // Whether an expression always gives the same bytes, whoever runs the program: a string or
 // bytes constant (followed through names bound once), a constant repeated (`b"x" * 16`,
 // `b"\0" * AES.block_size`), `bytes(16)`/`bytearray(16)` (zero bytes) or a constant's

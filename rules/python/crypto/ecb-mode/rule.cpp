@@ -25,7 +25,7 @@ class EcbMode final : public Rule {
         // No mode: PyCrypto 2.x falls back to ECB; with a splat the mode may be inside it.
         if (call.has_splat() || !crypto::contains(default_ecb_, call.name)) return;
         how = "gives no mode, and PyCrypto then uses ECB";
-      } else if (is_ecb(m, mode, call.scope)) {
+      } else if (crypto::selects_mode(m, mode, call.scope, mode_names_, mode_value_)) {
         how = "selects ECB mode";
       } else {
         return;
@@ -39,13 +39,6 @@ class EcbMode final : public Rule {
   }
 
  private:
-  bool is_ecb(const py::Model& m, TSNode mode, const py::Scope* scope) const {
-    py::Value v = m.evaluate(mode, scope);
-    if (v.kind == py::Value::Kind::Int) return v.integer == mode_value_;
-    std::string name = crypto::reference_name(m, mode, scope);
-    return !name.empty() && crypto::contains(mode_names_, crypto::last_component(name));
-  }
-
   std::vector<std::string> ecb_calls_;
   std::vector<std::string> mode_names_;
   std::int64_t mode_value_;

@@ -21,7 +21,10 @@ class StaticIv final : public Rule {
       if (!feeds_a_cipher(m, call)) return;
       iv = call.argument(0, "initialization_vector");
     } else {
-      if (!is_cbc(m, call.argument(1, "mode"), call.scope)) return;
+      if (!crypto::selects_mode(m, call.argument(1, "mode"), call.scope, mode_names_,
+                                mode_value_)) {
+        return;
+      }
       iv = call.argument(2, "iv");
       if (ts_node_is_null(iv)) {
         if (const py::Argument* a = call.keyword("IV")) iv = a->value;  // PyCrypto 2.x spelling
@@ -47,14 +50,6 @@ class StaticIv final : public Rule {
     TSNode outer = m.parent(p);
     std::string name = m.qualify(ts_node_child_by_field_id(outer, g.f_function), call.scope);
     return crypto::contains(cipher_calls_, name);
-  }
-
-  bool is_cbc(const py::Model& m, TSNode mode, const py::Scope* scope) const {
-    if (ts_node_is_null(mode)) return false;
-    py::Value v = m.evaluate(mode, scope);
-    if (v.kind == py::Value::Kind::Int) return v.integer == mode_value_;
-    std::string name = crypto::reference_name(m, mode, scope);
-    return !name.empty() && crypto::contains(mode_names_, crypto::last_component(name));
   }
 
   std::vector<std::string> cbc_calls_;
