@@ -66,10 +66,12 @@ inline void classify(const py::Model& m, TSNode expr, const py::Scope* scope, Ha
     }
     return;
   }
-  if (s == g.concatenated_string || s == g.binary_operator) {
+  if (s == g.concatenated_string || s == g.binary_operator || s == g.tuple) {
+    // salt + password, "%s%s" % (salt, password)
     uint32_t n = ts_node_named_child_count(expr);
-    for (uint32_t i = 0; i < n; ++i)
+    for (uint32_t i = 0; i < n; ++i) {
       classify(m, ts_node_named_child(expr, i), scope, out, depth + 1);
+    }
     return;
   }
   if (s == g.subscript) {
@@ -135,8 +137,8 @@ inline std::size_t data_position(const py::Call& call) {
   return call.name == "hashlib.new" ? 1 : 0;
 }
 
-// The algorithm a general-purpose hash constructor computes, upper-cased ("SHA256"), or "" when
-// `hashlib.new`'s name is not a constant.
+// The algorithm a general-purpose hash constructor computes, as it is usually written ("MD5",
+// "SHA-256", "SHA3-512", "BLAKE2b"), or "" when `hashlib.new`'s name is not a constant.
 inline std::string hash_algorithm(const py::Model& m, const py::Call& call) {
   std::string a;
   if (call.name == "hashlib.new") {

@@ -33,3 +33,8 @@ def htpasswd_line(user, password):
 def salted_sha256(password, salt):
     # expect: weak-password-hash
     return hashlib.sha256(password.encode() + salt.encode()).hexdigest()
+
+
+def salted_by_formatting(password, salt):
+    # expect: weak-password-hash
+    return hashlib.sha512(("%s%s" % (salt, password)).encode()).hexdigest()
