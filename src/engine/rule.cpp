@@ -300,6 +300,45 @@ std::vector<std::string> option_strings(const RuleMeta& meta, std::string_view k
   return out;
 }
 
+std::map<std::string, std::string, std::less<>> option_string_table(const RuleMeta& meta,
+                                                                    std::string_view key) {
+  std::map<std::string, std::string, std::less<>> out;
+  if (const toml::table* t = meta.options[key].as_table()) {
+    for (const auto& [name, v] : *t) {
+      if (auto text = v.value<std::string>()) out.emplace(std::string(name.str()), *text);
+    }
+  }
+  return out;
+}
+
+ArgumentSlot ArgumentSlot::from(const toml::table& entry) {
+  ArgumentSlot slot;
+  slot.position = entry["position"].value_or(std::int64_t{-1});
+  if (auto kw = entry["keyword"].value<std::string>()) slot.keywords.push_back(*kw);
+  if (const toml::array* a = entry["keywords"].as_array()) {
+    for (const auto& k : *a) {
+      if (auto kw = k.value<std::string>()) slot.keywords.push_back(*kw);
+    }
+  }
+  return slot;
+}
+
+ArgumentSlot ArgumentSlot::option(const RuleMeta& meta, std::string_view key) {
+  const toml::table* t = meta.options[key].as_table();
+  return t ? from(*t) : ArgumentSlot{};
+}
+
+TSNode ArgumentSlot::in(const py::Call& call) const {
+  if (position >= 0) {
+    if (const py::Argument* a = call.positional(static_cast<std::size_t>(position)))
+      return a->value;
+  }
+  for (const auto& kw : keywords) {
+    if (const py::Argument* a = call.keyword(kw)) return a->value;
+  }
+  return TSNode{};
+}
+
 std::string excerpt(const py::Model& model, TSNode node, std::size_t max) {
   std::string one_line;
   bool space = false;

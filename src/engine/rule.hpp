@@ -143,6 +143,34 @@ class Context {
 // A rule option that is a list of strings (`[options] key = ["a", "b"]`); empty if absent.
 std::vector<std::string> option_strings(const RuleMeta& meta, std::string_view key);
 
+// A rule option that is a table of strings (`[options.key] name = "text"`); empty if absent.
+std::map<std::string, std::string, std::less<>> option_string_table(const RuleMeta& meta,
+                                                                    std::string_view key);
+
+// Calls fn(name, entry) for each entry of a rule option that is a table of tables
+// (`[options.key] name = { field = ... }`), in name order; other entries are skipped.
+template <typename Fn>
+void for_each_option_entry(const RuleMeta& meta, std::string_view key, Fn&& fn) {
+  const toml::table* t = meta.options[key].as_table();
+  if (!t) return;
+  for (const auto& [name, v] : *t) {
+    if (const toml::table* e = v.as_table()) fn(std::string(name.str()), *e);
+  }
+}
+
+// Where a function takes one of its arguments, as rule data: `{ position = 2, keyword = "salt" }`
+// (position -1 or absent: keyword only; `keywords = ["iv", "IV"]` names several spellings).
+struct ArgumentSlot {
+  std::int64_t position = -1;
+  std::vector<std::string> keywords;
+
+  static ArgumentSlot from(const toml::table& entry);
+  // The slot a rule option names (`[options] key = { position = 2, keyword = "iv" }`).
+  static ArgumentSlot option(const RuleMeta& meta, std::string_view key);
+  // The argument's value in `call`, or a null node when it is not passed.
+  TSNode in(const py::Call& call) const;
+};
+
 // Source text of a node for messages: one line, at most `max` code points ("..." when cut).
 std::string excerpt(const py::Model& model, TSNode node, std::size_t max = 48);
 

@@ -1,5 +1,6 @@
 // hardcoded-salt: a password hash or key derivation function given a salt that is a constant.
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -9,37 +10,28 @@
 namespace secreview::rules {
 namespace {
 
+struct SaltArgument {
+  ArgumentSlot slot;
+  std::optional<std::int64_t> longest;  // a longer constant is a stored hash, not a salt
+};
+
 class HardcodedSalt final : public Rule {
  public:
   explicit HardcodedSalt(const RuleMeta& meta) {
-    if (const toml::table* t = meta.options["salt"].as_table()) {
-      for (const auto& [name, v] : *t) {
-        const toml::array* a = v.as_array();
-        if (!a || a->size() != 2) continue;
-        auto pos = (*a)[0].value<std::int64_t>();
-        auto kw = (*a)[1].value<std::string>();
-        if (pos && kw) salt_[std::string(name.str())] = {*pos, *kw};
-      }
-    }
+    for_each_option_entry(meta, "salt", [&](const std::string& name, const toml::table& e) {
+      salt_[name] = {ArgumentSlot::from(e), e["longest"].value<std::int64_t>()};
+    });
   }
 
   void check_call(const py::Call& call, Context& ctx) const override {
     auto it = salt_.find(call.name);
     if (it == salt_.end()) return;
-    const auto& [pos, kw] = it->second;
-    TSNode salt;
-    if (pos >= 0) {
-      salt = call.argument(static_cast<std::size_t>(pos), kw);
-    } else if (const py::Argument* a = call.keyword(kw)) {
-      salt = a->value;
-    }
     const py::Model& m = ctx.model();
+    TSNode salt = it->second.slot.in(call);
     if (ts_node_is_null(salt) || !crypto::fixed_bytes(m, salt, call.scope)) return;
-    // bcrypt.hashpw(password, stored_hash) checks a password against a stored hash, which
-    // carries its own salt: a whole hash (60 characters) is not a salt (29).
-    if (call.name == "bcrypt.hashpw") {
+    if (it->second.longest) {
       py::Value v = m.evaluate(salt, call.scope);
-      if (v.known() && v.str.size() > 29) return;
+      if (v.known() && std::cmp_greater(v.str.size(), *it->second.longest)) return;
     }
     Report r;
     r.issue =
@@ -49,7 +41,7 @@ class HardcodedSalt final : public Rule {
   }
 
  private:
-  std::map<std::string, std::pair<std::int64_t, std::string>, std::less<>> salt_;
+  std::map<std::string, SaltArgument, std::less<>> salt_;
 };
 
 }  // namespace

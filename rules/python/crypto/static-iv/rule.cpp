@@ -1,5 +1,8 @@
 // static-iv: a block cipher in CBC mode given an IV that is a constant in the source
 // (cryptography's modes.CBC(iv), PyCrypto/PyCryptodome's AES.new(key, AES.MODE_CBC, iv)).
+#include <map>
+#include <string>
+
 #include "engine/rule.hpp"
 #include "rules/python/crypto/common.hpp"
 
@@ -9,26 +12,27 @@ namespace {
 class StaticIv final : public Rule {
  public:
   explicit StaticIv(const RuleMeta& meta)
-      : cbc_calls_(option_strings(meta, "cbc_calls")),
-        cipher_calls_(option_strings(meta, "cipher_calls")),
+      : cipher_calls_(option_strings(meta, "cipher_calls")),
         mode_names_(option_strings(meta, "cbc_mode_names")),
-        mode_value_(meta.options["cbc_mode_value"].value_or(std::int64_t{2})) {}
+        mode_value_(meta.options["cbc_mode_value"].value_or(std::int64_t{2})),
+        new_mode_(ArgumentSlot::option(meta, "new_mode")),
+        new_iv_(ArgumentSlot::option(meta, "new_iv")) {
+    for_each_option_entry(meta, "cbc_calls", [&](const std::string& k, const toml::table& e) {
+      cbc_calls_[k] = ArgumentSlot::from(e);
+    });
+  }
 
   void check_call(const py::Call& call, Context& ctx) const override {
     const py::Model& m = ctx.model();
     TSNode iv;
-    if (crypto::contains(cbc_calls_, call.name)) {
+    if (auto cbc = cbc_calls_.find(call.name); cbc != cbc_calls_.end()) {
       if (!feeds_a_cipher(m, call)) return;
-      iv = call.argument(0, "initialization_vector");
+      iv = cbc->second.in(call);
     } else {
-      if (!crypto::selects_mode(m, call.argument(1, "mode"), call.scope, mode_names_,
-                                mode_value_)) {
+      if (!crypto::selects_mode(m, new_mode_.in(call), call.scope, mode_names_, mode_value_)) {
         return;
       }
-      iv = call.argument(2, "iv");
-      if (ts_node_is_null(iv)) {
-        if (const py::Argument* a = call.keyword("IV")) iv = a->value;  // PyCrypto 2.x spelling
-      }
+      iv = new_iv_.in(call);
     }
     // No IV: PyCryptodome generates a random one (PyCrypto 2.x refused to run).
     if (ts_node_is_null(iv) || !crypto::fixed_bytes(m, iv, call.scope)) return;
@@ -52,10 +56,12 @@ class StaticIv final : public Rule {
     return crypto::contains(cipher_calls_, name);
   }
 
-  std::vector<std::string> cbc_calls_;
+  std::map<std::string, ArgumentSlot, std::less<>> cbc_calls_;
   std::vector<std::string> cipher_calls_;
   std::vector<std::string> mode_names_;
   std::int64_t mode_value_;
+  ArgumentSlot new_mode_;
+  ArgumentSlot new_iv_;
 };
 
 }  // namespace

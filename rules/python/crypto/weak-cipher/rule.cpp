@@ -10,13 +10,7 @@ namespace {
 
 class WeakCipher final : public Rule {
  public:
-  explicit WeakCipher(const RuleMeta& meta) {
-    if (const toml::table* t = meta.options["reasons"].as_table()) {
-      for (const auto& [k, v] : *t) {
-        if (auto s = v.value<std::string>()) reasons_.emplace(std::string(k.str()), *s);
-      }
-    }
-  }
+  explicit WeakCipher(const RuleMeta& meta) : reasons_(option_string_table(meta, "reasons")) {}
 
   void check_call(const py::Call& call, Context& ctx) const override {
     const py::Model& m = ctx.model();

@@ -10,8 +10,7 @@ namespace {
 
 struct Generator {
   std::string algorithm;  // RSA, DSA, DH, EC
-  std::int64_t position = -1;
-  std::string keyword;
+  ArgumentSlot size;      // where the key size is passed
   std::optional<std::int64_t> default_bits;
 };
 
@@ -24,18 +23,13 @@ class WeakCryptoKey final : public Rule {
         ec_min_(meta.options["ec_min_bits"].value_or(std::int64_t{224})),
         severe_(meta.options["rsa_dsa_dh_severe_below"].value_or(std::int64_t{1024})),
         ec_severe_(meta.options["ec_severe_below"].value_or(std::int64_t{160})) {
-    if (const toml::table* t = meta.options["generators"].as_table()) {
-      for (const auto& [k, v] : *t) {
-        const toml::table* e = v.as_table();
-        if (!e) continue;
-        Generator gen;
-        gen.algorithm = (*e)["algorithm"].value_or(std::string("RSA"));
-        gen.position = (*e)["position"].value_or(std::int64_t{-1});
-        gen.keyword = (*e)["keyword"].value_or(std::string());
-        if (auto d = (*e)["default"].value<std::int64_t>()) gen.default_bits = *d;
-        generators_[std::string(k.str())] = gen;
-      }
-    }
+    for_each_option_entry(meta, "generators", [&](const std::string& k, const toml::table& e) {
+      Generator gen;
+      gen.algorithm = e["algorithm"].value_or(std::string("RSA"));
+      gen.size = ArgumentSlot::from(e);
+      if (auto d = e["default"].value<std::int64_t>()) gen.default_bits = *d;
+      generators_[k] = gen;
+    });
     if (const toml::table* t = meta.options["curve_bits"].as_table()) {
       for (const auto& [k, v] : *t) {
         if (auto bits = v.value<std::int64_t>()) curves_[std::string(k.str())] = *bits;
@@ -48,9 +42,7 @@ class WeakCryptoKey final : public Rule {
     if (it == generators_.end()) return;
     const Generator& gen = it->second;
     const py::Model& m = ctx.model();
-    TSNode arg = gen.position >= 0
-                     ? call.argument(static_cast<std::size_t>(gen.position), gen.keyword)
-                     : (call.keyword(gen.keyword) ? call.keyword(gen.keyword)->value : TSNode{});
+    TSNode arg = gen.size.in(call);
 
     std::string what;
     std::int64_t min = 0;

@@ -1,7 +1,9 @@
 // weak-password-hash: password hashing with DES-crypt, MD5-crypt or another fast scheme.
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "engine/rule.hpp"
 #include "rules/python/crypto/common.hpp"
@@ -10,29 +12,50 @@
 namespace secreview::rules {
 namespace {
 
+struct Scheme {
+  std::string name;  // "DES-crypt"; may hold {algorithm}
+  std::string why;
+  std::optional<Severity> severity;
+};
+
+struct Selector {
+  ArgumentSlot slot;
+  std::string action;
+  bool salt_string = false;  // a constant string here is a salt (crypt.crypt)
+};
+
 class WeakPasswordHash final : public Rule {
  public:
-  explicit WeakPasswordHash(const RuleMeta& meta) {
-    if (const toml::table* t = meta.options["schemes"].as_table()) {
-      for (const auto& [k, v] : *t) {
-        if (auto s = v.value<std::string>()) schemes_[std::string(k.str())] = *s;
-      }
-    }
+  explicit WeakPasswordHash(const RuleMeta& meta)
+      : default_action_(meta.options["default_action"].value_or(std::string())),
+        salt_min_length_(meta.options["salt_min_length"].value_or(std::int64_t{2})),
+        salt_prefixes_(option_string_table(meta, "salt_prefixes")),
+        fixes_(option_string_table(meta, "fixes")) {
+    for_each_option_entry(meta, "schemes", [&](const std::string& k, const toml::table& e) {
+      schemes_[k] = {e["scheme"].value_or(k), e["why"].value_or(std::string()),
+                     parse_severity(e["severity"].value_or(std::string()))};
+    });
+    for_each_option_entry(meta, "crypt_selectors", [&](const std::string& k, const toml::table& e) {
+      selectors_[k] = {ArgumentSlot::from(e), e["action"].value_or(default_action_),
+                       e["salt_string"].value_or(false)};
+    });
   }
 
   void check_call(const py::Call& call, Context& ctx) const override {
     const py::Model& m = ctx.model();
     std::string key;
     std::string algorithm;
+    std::string_view action = default_action_;
     TSNode at = call.node;
-    if (call.name == "crypt.crypt" || call.name == "crypt.mksalt") {
-      // crypt(word, salt=None) and mksalt(method=None): no method or salt means the strongest
-      // method the platform offers.
-      bool is_crypt = call.name == "crypt.crypt";
-      TSNode arg = is_crypt ? call.argument(1, "salt") : call.argument(0, "method");
+    if (auto sel = selectors_.find(call.name); sel != selectors_.end()) {
+      // crypt.crypt(word, salt) / crypt.mksalt(method): a method constant, or a salt string.
+      TSNode arg = sel->second.slot.in(call);
       if (ts_node_is_null(arg)) return;
       key = m.qualify(m.unwrap(arg), call.scope);
-      if (is_crypt && !schemes_.contains(key)) key = salt_scheme(m.evaluate(arg, call.scope));
+      if (sel->second.salt_string && !schemes_.contains(key)) {
+        key = salt_scheme(m.evaluate(arg, call.scope));
+      }
+      action = sel->second.action;
       at = arg;
     } else if (call.name.starts_with("hashlib.")) {
       // A general-purpose hash of a password and something more (a salt, the user name); the
@@ -50,50 +73,44 @@ class WeakPasswordHash final : public Rule {
     }
     auto it = schemes_.find(key);
     if (it == schemes_.end()) return;
-    std::string_view scheme = it->second;
-    std::size_t bar = scheme.find('|');
+    const Scheme& scheme = it->second;
+    std::string_view family = std::string_view(call.name).substr(0, call.name.find('.'));
+    auto fix = fixes_.find(family);
     Report r;
-    r.issue = expand(ctx.meta().issue,
-                     {{"name", call.name},
-                      {"action", call.name == "crypt.mksalt" ? "makes a salt that selects"
-                                                             : "hashes the password with"},
-                      {"scheme", expand(scheme.substr(0, bar), {{"algorithm", algorithm}})},
-                      {"weakness", scheme.substr(bar + 1)}});
-    r.solution = expand(ctx.meta().solution, {{"fix", fix(call.name)}});
-    if (key.find("CRYPT") != std::string::npos || key.find("des_") != std::string::npos ||
-        key == "lmhash") {
-      r.severity = Severity::High;
-    }
+    r.issue = expand(ctx.meta().issue, {{"name", call.name},
+                                        {"action", action},
+                                        {"scheme", expand(scheme.name, {{"algorithm", algorithm}})},
+                                        {"weakness", scheme.why}});
+    r.solution = expand(ctx.meta().solution,
+                        {{"fix", fix != fixes_.end() ? std::string_view(fix->second) : ""}});
+    r.severity = scheme.severity;
     crypto::mark_test_code(m, r);
     ctx.report(at, std::move(r));
   }
 
  private:
-  // The scheme a constant salt string selects: "$1$" MD5-crypt, no "$" prefix DES-crypt
-  // ("ab", or BSDi's "_" form); "$5$", "$6$", "$2b$" and others are adaptive schemes.
-  static std::string salt_scheme(const py::Value& salt) {
-    if (!salt.is_str() || salt.str.size() < 2) return {};
-    if (salt.str.starts_with("$1$")) return "crypt.METHOD_MD5";
-    if (salt.str[0] == '$') return {};
-    return "crypt.METHOD_CRYPT";
+  // The scheme a constant salt string selects: the entry of its longest listed prefix.
+  std::string salt_scheme(const py::Value& salt) const {
+    if (!salt.is_str() || std::cmp_less(salt.str.size(), salt_min_length_)) return {};
+    std::string best;
+    std::size_t best_length = 0;
+    bool found = false;
+    for (const auto& [prefix, scheme] : salt_prefixes_) {
+      if (salt.str.starts_with(prefix) && (!found || prefix.size() > best_length)) {
+        best = scheme;
+        best_length = prefix.size();
+        found = true;
+      }
+    }
+    return best;
   }
 
-  static std::string fix(std::string_view name) {
-    if (name.starts_with("crypt.")) {
-      return "call `crypt.crypt(word)` without a salt (or with "
-             "`crypt.mksalt(crypt.METHOD_SHA512)`) "
-             "until you move off the `crypt` module (removed in Python 3.13) to argon2-cffi, "
-             "bcrypt or `hashlib.scrypt`";
-    }
-    if (name.starts_with("hashlib.")) {
-      return "argon2-cffi's `PasswordHasher`, `bcrypt.hashpw(password, bcrypt.gensalt())`, or "
-             "`hashlib.scrypt`/`hashlib.pbkdf2_hmac` with a random salt and a high work factor";
-    }
-    return "use `passlib.hash.argon2`, `bcrypt` or `sha512_crypt` (or a `CryptContext` listing "
-           "them, which also upgrades old hashes at the next login)";
-  }
-
-  std::map<std::string, std::string, std::less<>> schemes_;
+  std::string default_action_;
+  std::int64_t salt_min_length_;
+  std::map<std::string, std::string, std::less<>> salt_prefixes_;
+  std::map<std::string, std::string, std::less<>> fixes_;
+  std::map<std::string, Scheme, std::less<>> schemes_;
+  std::map<std::string, Selector, std::less<>> selectors_;
 };
 
 }  // namespace

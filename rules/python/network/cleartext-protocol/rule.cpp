@@ -19,15 +19,10 @@ class CleartextProtocol final : public Rule {
  public:
   explicit CleartextProtocol(const RuleMeta& meta)
       : local_hosts_(option_strings(meta, "local_hosts")) {
-    if (const toml::table* t = meta.options["clients"].as_table()) {
-      for (const auto& [name, v] : *t) {
-        const toml::table* c = v.as_table();
-        if (!c) continue;
-        clients_[std::string(name.str())] = {(*c)["protocol"].value_or(std::string(name.str())),
-                                             (*c)["upgrade"].value_or(std::string()),
-                                             (*c)["solution"].value_or(std::string())};
-      }
-    }
+    for_each_option_entry(meta, "clients", [&](const std::string& name, const toml::table& c) {
+      clients_[name] = {c["protocol"].value_or(name), c["upgrade"].value_or(std::string()),
+                        c["solution"].value_or(std::string())};
+    });
   }
 
   void check_call(const py::Call& call, Context& ctx) const override {

@@ -23,16 +23,11 @@ class SnmpWeakCrypto final : public Rule {
         usm_functions_(option_strings(meta, "usm_functions")),
         default_auth_(meta.options["default_auth_protocol"].value_or(std::string())),
         default_priv_(meta.options["default_priv_protocol"].value_or(std::string())) {
-    if (const toml::table* t = meta.options["weak_protocols"].as_table()) {
-      for (const auto& [k, v] : *t) {
-        const toml::table* e = v.as_table();
-        if (!e) continue;
-        weak_[std::string(k.str())] = {
-            (*e)["name"].value_or(std::string(k.str())), (*e)["why"].value_or(std::string()),
-            parse_severity((*e)["severity"].value_or(std::string("medium")))
-                .value_or(Severity::Medium)};
-      }
-    }
+    for_each_option_entry(meta, "weak_protocols", [&](const std::string& k, const toml::table& e) {
+      weak_[k] = {
+          e["name"].value_or(k), e["why"].value_or(std::string()),
+          parse_severity(e["severity"].value_or(std::string("medium"))).value_or(Severity::Medium)};
+    });
   }
 
   void check_module(const py::Model& m, Context& ctx) const override {

@@ -10,13 +10,8 @@ namespace {
 
 class SshAutoAddPolicy final : public Rule {
  public:
-  explicit SshAutoAddPolicy(const RuleMeta& meta) {
-    if (const toml::table* t = meta.options["policies"].as_table()) {
-      for (const auto& [k, v] : *t) {
-        if (auto s = v.value<std::string>()) policies_.emplace(std::string(k.str()), *s);
-      }
-    }
-  }
+  explicit SshAutoAddPolicy(const RuleMeta& meta)
+      : policies_(option_string_table(meta, "policies")) {}
 
   void check_call(const py::Call& call, Context& ctx) const override {
     const py::Model& m = ctx.model();

@@ -32,19 +32,15 @@ class SslInsecureVersion final : public Rule {
         bound_methods_(option_strings(meta, "bound_methods")),
         unversioned_(option_strings(meta, "unversioned_wrappers")),
         negotiating_(option_strings(meta, "negotiating")) {
-    if (const toml::table* t = meta.options["versions"].as_table()) {
-      for (const auto& [k, v] : *t) {
-        const toml::table* e = v.as_table();
-        if (!e) continue;
-        Version ver;
-        ver.name = (*e)["name"].value_or(std::string(k.str()));
-        ver.why = (*e)["why"].value_or(std::string());
-        ver.severity =
-            parse_severity((*e)["severity"].value_or(std::string("high"))).value_or(Severity::High);
-        ver.bound_only = (*e)["enum"].value_or(false);
-        versions_[std::string(k.str())] = ver;
-      }
-    }
+    for_each_option_entry(meta, "versions", [&](const std::string& k, const toml::table& e) {
+      Version ver;
+      ver.name = e["name"].value_or(k);
+      ver.why = e["why"].value_or(std::string());
+      ver.severity =
+          parse_severity(e["severity"].value_or(std::string("high"))).value_or(Severity::High);
+      ver.bound_only = e["enum"].value_or(false);
+      versions_[k] = ver;
+    });
   }
 
   void check_module(const py::Model& m, Context& ctx) const override {

@@ -18,13 +18,8 @@ class XmlEntityExpansion final : public Rule {
         xmlrpc_modules_(option_strings(meta, "xmlrpc_modules")),
         xmlrpc_clients_(option_strings(meta, "xmlrpc_clients")),
         defuse_all_(option_strings(meta, "defuse_all")),
-        defuse_xmlrpc_(option_strings(meta, "defuse_xmlrpc")) {
-    if (const toml::table* t = meta.options["defused"].as_table()) {
-      for (const auto& [k, v] : *t) {
-        if (auto s = v.value<std::string>()) defused_[std::string(k.str())] = *s;
-      }
-    }
-  }
+        defuse_xmlrpc_(option_strings(meta, "defuse_xmlrpc")),
+        defused_(option_string_table(meta, "defused")) {}
 
   void check_call(const py::Call& call, Context& ctx) const override {
     const py::Model& m = ctx.model();
@@ -97,7 +92,7 @@ class XmlEntityExpansion final : public Rule {
   std::vector<std::string> xmlrpc_clients_;
   std::vector<std::string> defuse_all_;
   std::vector<std::string> defuse_xmlrpc_;
-  std::map<std::string, std::string> defused_;
+  std::map<std::string, std::string, std::less<>> defused_;
 };
 
 }  // namespace
