@@ -44,6 +44,27 @@ class Writer {
   }
   std::string take() { return std::move(out_); }
 
+  // The field interface shared with Reader, so each record's fields are listed once
+  // (record_fields() and friends below) and written and read in the same order.
+  void io(const std::string& s) { str(s); }
+  void io(bool b) { flag(b); }
+  void io(int v) { u32(static_cast<std::uint32_t>(v)); }
+  void io(std::uint64_t v) { u64(v); }
+  void io(const Position& p) { pos(p); }
+  void io(const Digest& d) { digest(d); }
+  // An enum as one byte (the range matters to the reader only).
+  template <class E>
+  requires std::is_enum_v<E>
+  void io(E e, std::uint8_t /*lo*/, std::uint8_t /*hi*/) {
+    u8(static_cast<std::uint8_t>(static_cast<std::underlying_type_t<E>>(e)));
+  }
+  // A list: its length, then each item written by `one`.
+  template <class T, class Fn>
+  void list(const std::vector<T>& items, std::size_t /*min_bytes*/, Fn one) {
+    u32(static_cast<std::uint32_t>(items.size()));
+    for (const T& item : items) one(item);
+  }
+
  private:
   std::string out_;
 };
@@ -117,6 +138,26 @@ class Reader {
     return n;
   }
 
+  // The field interface shared with Writer.
+  void io(std::string& s) { s = str(); }
+  void io(bool& b) { b = flag(); }
+  void io(int& v) { v = i32(); }
+  void io(std::uint64_t& v) { v = u64(); }
+  void io(Position& p) { p = pos(); }
+  void io(Digest& d) { d = digest(); }
+  // An enum stored as one byte, which must lie in [lo, hi].
+  template <class E>
+  requires std::is_enum_v<E>
+  void io(E& e, std::uint8_t lo, std::uint8_t hi) { e = enumerated<E>(lo, hi); }
+  // A list written by Writer::list, each item read by `one`; `min_bytes` is the least an item
+  // takes.
+  template <class T, class Fn>
+  void list(std::vector<T>& out, std::size_t min_bytes, Fn one) {
+    std::size_t n = count(min_bytes);
+    out.reserve(n);
+    for (std::size_t i = 0; i < n && ok(); ++i) one(out.emplace_back());
+  }
+
  private:
   bool need(std::size_t n) {
     if (!ok_ || n > in_.size() - at_) ok_ = false;
@@ -128,76 +169,62 @@ class Reader {
   bool ok_ = true;
 };
 
-template <class E>
-std::uint8_t byte(E e) {
-  return static_cast<std::uint8_t>(static_cast<std::underlying_type_t<E>>(e));
-}
-
-// A list: its length, then each item written by `one`.
-template <class T, class Fn>
-void write_list(Writer& w, const std::vector<T>& items, Fn one) {
-  w.u32(static_cast<std::uint32_t>(items.size()));
-  for (const T& item : items) one(item);
-}
-
-// A list written by write_list, each item read by `one`; `min_bytes` is the least an item takes.
-template <class T, class Fn>
-void read_list(Reader& r, std::size_t min_bytes, std::vector<T>& out, Fn one) {
-  std::size_t n = r.count(min_bytes);
-  out.reserve(n);
-  for (std::size_t i = 0; i < n && r.ok(); ++i) out.push_back(one());
-}
-
-void write_finding(Writer& w, const Finding& f) {
-  w.str(f.rule_id);
-  w.u32(static_cast<std::uint32_t>(f.cwe));
-  w.u8(byte(f.kind));
-  w.u8(byte(f.severity));
-  w.u8(byte(f.confidence));
-  w.str(f.path);
-  w.pos(f.start);
-  w.pos(f.end);
-  w.str(f.issue);
-  w.str(f.solution);
-  w.str(f.snippet);
-  w.str(f.fingerprint);
-  write_list(w, f.related, [&](const Position& p) { w.pos(p); });
-  write_list(w, f.trace, [&](const TraceStep& t) {
-    w.pos(t.at);
-    w.str(t.message);
-    w.str(t.file);
+// Each record's fields, once, for Writer (const records) and Reader (records to fill).
+template <class Archive, class F>
+void finding_fields(Archive& a, F& f) {
+  a.io(f.rule_id);
+  a.io(f.cwe);
+  a.io(f.kind, 0, 1);
+  a.io(f.severity, 1, 3);
+  a.io(f.confidence, 1, 3);
+  a.io(f.path);
+  a.io(f.start);
+  a.io(f.end);
+  a.io(f.issue);
+  a.io(f.solution);
+  a.io(f.snippet);
+  a.io(f.fingerprint);
+  a.list(f.related, 8, [&](auto& p) { a.io(p); });
+  a.list(f.trace, 16, [&](auto& t) {
+    a.io(t.at);
+    a.io(t.message);
+    a.io(t.file);
   });
-  w.flag(f.suppressed);
-  w.str(f.suppression_reason);
-  w.flag(f.in_baseline);
+  a.io(f.suppressed);
+  a.io(f.suppression_reason);
+  a.io(f.in_baseline);
 }
 
-Finding read_finding(Reader& r) {
-  Finding f;
-  f.rule_id = r.str();
-  f.cwe = r.i32();
-  f.kind = r.enumerated<FindingKind>(0, 1);
-  f.severity = r.enumerated<Severity>(1, 3);
-  f.confidence = r.enumerated<Confidence>(1, 3);
-  f.path = r.str();
-  f.start = r.pos();
-  f.end = r.pos();
-  f.issue = r.str();
-  f.solution = r.str();
-  f.snippet = r.str();
-  f.fingerprint = r.str();
-  read_list(r, 8, f.related, [&] { return r.pos(); });
-  read_list(r, 16, f.trace, [&] {
-    TraceStep t;
-    t.at = r.pos();
-    t.message = r.str();
-    t.file = r.str();
-    return t;
+template <class Archive, class R>
+void result_fields(Archive& a, R& r) {
+  a.io(r.path);
+  a.io(r.analysed);
+  a.io(r.lines);
+  a.io(r.bytes);
+  // The least a finding takes: seven strings' lengths (28), the CWE and two counts (12), two
+  // positions (16), three enum bytes and two flags (5).
+  a.list(r.findings, 61, [&](auto& f) { finding_fields(a, f); });
+  a.list(r.diagnostics, 17, [&](auto& d) {
+    a.io(d.level, 0, 2);
+    a.io(d.path);
+    a.io(d.at);
+    a.io(d.message);
   });
-  f.suppressed = r.flag();
-  f.suppression_reason = r.str();
-  f.in_baseline = r.flag();
-  return f;
+  a.list(r.module_calls, 6, [&](auto& c) {
+    a.io(c.qualified);
+    a.io(c.client_args);
+    a.io(c.parameter_args);
+  });
+}
+
+// The modules a cross-module pass consulted: each name, where it resolved, that file's digest.
+template <class Archive, class E>
+void dependency_fields(Archive& a, E& e) {
+  a.list(e.dependencies, 8 + 32, [&](auto& d) {
+    a.io(d.qualified);
+    a.io(d.path);
+    a.io(d.text);
+  });
 }
 
 void write_header(Writer& w, std::uint8_t kind, const Digest& text, const std::string& path) {
@@ -212,52 +239,6 @@ bool read_header(Reader& r, std::uint8_t kind, const Digest& text, const std::st
   return r.digest() == text && r.str() == path && r.ok();
 }
 
-void write_result(Writer& w, const FileResult& r) {
-  w.str(r.path);
-  w.flag(r.analysed);
-  w.u64(r.lines);
-  w.u64(r.bytes);
-  write_list(w, r.findings, [&](const Finding& f) { write_finding(w, f); });
-  write_list(w, r.diagnostics, [&](const Diagnostic& d) {
-    w.u8(byte(d.level));
-    w.str(d.path);
-    w.pos(d.at);
-    w.str(d.message);
-  });
-  write_list(w, r.module_calls, [&](const ModuleCall& c) {
-    w.str(c.qualified);
-    w.flag(c.client_args);
-    w.flag(c.parameter_args);
-  });
-}
-
-FileResult read_result(Reader& r) {
-  FileResult out;
-  out.path = r.str();
-  out.analysed = r.flag();
-  out.lines = r.u64();
-  out.bytes = r.u64();
-  // The least a finding takes: seven strings' lengths (28), the CWE and two counts (12), two
-  // positions (16), three enum bytes and two flags (5).
-  read_list(r, 61, out.findings, [&] { return read_finding(r); });
-  read_list(r, 17, out.diagnostics, [&] {
-    Diagnostic d;
-    d.level = r.enumerated<DiagnosticLevel>(0, 2);
-    d.path = r.str();
-    d.at = r.pos();
-    d.message = r.str();
-    return d;
-  });
-  read_list(r, 6, out.module_calls, [&] {
-    ModuleCall c;
-    c.qualified = r.str();
-    c.client_args = r.flag();
-    c.parameter_args = r.flag();
-    return c;
-  });
-  return out;
-}
-
 constexpr std::uint8_t kFirstPass = 1;
 constexpr std::uint8_t kFollowed = 2;
 
@@ -266,7 +247,7 @@ constexpr std::uint8_t kFollowed = 2;
 std::string encode_entry(const FileResult& r, const Digest& text) {
   Writer w;
   write_header(w, kFirstPass, text, r.path);
-  write_result(w, r);
+  result_fields(w, r);
   return w.take();
 }
 
@@ -274,7 +255,8 @@ std::optional<FileResult> decode_entry(std::string_view entry, const std::string
                                        const Digest& text) {
   Reader r(entry);
   if (!read_header(r, kFirstPass, text, path)) return std::nullopt;
-  FileResult out = read_result(r);
+  FileResult out;
+  result_fields(r, out);
   if (!r.at_end() || out.path != path) return std::nullopt;
   return out;
 }
@@ -282,13 +264,9 @@ std::optional<FileResult> decode_entry(std::string_view entry, const std::string
 std::string encode_followed(const std::string& path, const Digest& text, const FollowedEntry& e) {
   Writer w;
   write_header(w, kFollowed, text, path);
-  write_list(w, e.dependencies, [&](const ModuleDependency& d) {
-    w.str(d.qualified);
-    w.str(d.path);
-    w.digest(d.text);
-  });
+  dependency_fields(w, e);
   w.flag(e.result.has_value());
-  if (e.result) write_result(w, *e.result);
+  if (e.result) result_fields(w, *e.result);
   return w.take();
 }
 
@@ -297,15 +275,9 @@ std::optional<FollowedEntry> decode_followed(std::string_view entry, const std::
   Reader r(entry);
   if (!read_header(r, kFollowed, text, path)) return std::nullopt;
   FollowedEntry e;
-  read_list(r, 8 + 32, e.dependencies, [&] {
-    ModuleDependency d;
-    d.qualified = r.str();
-    d.path = r.str();
-    d.text = r.digest();
-    return d;
-  });
+  dependency_fields(r, e);
   if (r.flag()) {
-    e.result = read_result(r);
+    result_fields(r, e.result.emplace());
     if (r.ok() && e.result->path != path) return std::nullopt;
   }
   if (!r.at_end()) return std::nullopt;

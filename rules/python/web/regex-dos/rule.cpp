@@ -101,7 +101,7 @@ class RegexParser {
     if (!f_.icase) return s;
     for (int c = 'a'; c <= 'z'; ++c) {
       auto lo = static_cast<std::size_t>(c);
-      auto up = static_cast<std::size_t>(c - 'a' + 'A');
+      std::size_t up = lo - 'a' + 'A';
       if (s.test(lo) || s.test(up)) s.set(lo).set(up);
     }
     return s;
@@ -364,21 +364,9 @@ class RegexParser {
       }
       return v > 255 ? static_cast<int>(kOther) : static_cast<int>(v);
     };
+    // \b is backspace here: callers handle the word boundary outside classes first.
+    if (char c = simple_escape(e)) return static_cast<unsigned char>(c);
     switch (e) {
-      case 'n':
-        return '\n';
-      case 't':
-        return '\t';
-      case 'r':
-        return '\r';
-      case 'f':
-        return '\f';
-      case 'v':
-        return '\v';
-      case 'a':
-        return '\a';
-      case 'b':
-        return '\b';  // in a class: backspace
       case 'x':
         return hex(2);
       case 'u':
@@ -393,11 +381,10 @@ class RegexParser {
       }
       default:
         if (e >= '0' && e <= '7') {
-          int v = e - '0';
-          for (int k = 0; k < 2 && !at_end() && p_[i_] >= '0' && p_[i_] <= '7'; ++k) {
-            v = v * 8 + (p_[i_++] - '0');
-          }
-          return v > 255 ? static_cast<int>(kOther) : v;
+          std::size_t last = i_ - 1;  // `e`, just read
+          unsigned v = read_octal_escape(p_, last);
+          i_ = last + 1;
+          return v > 255 ? static_cast<int>(kOther) : static_cast<int>(v);
         }
         return static_cast<unsigned char>(e);
     }
